@@ -1,0 +1,15 @@
+//! Salystyr: an embeddable before/after infographic of an article's figures, in Kazakh,
+//! Russian and English.
+//!
+//! The pipeline runs one way: [`model`] (dataset → figure) → [`compare`] (comparison,
+//! delta computed) → [`layout`] (placed geometry) → [`components`] (view). `model`,
+//! `format`, `i18n`, `compare`, `layout` and `describe` are pure Rust, tested natively;
+//! `embed` is the wasm entry that the custom element calls.
+
+pub mod compare;
+pub mod describe;
+pub mod format;
+pub mod i18n;
+pub mod layout;
+pub mod model;
+pub mod state;

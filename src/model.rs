@@ -1,0 +1,1002 @@
+//! Dataset types and their validation: the first two stages of the pipeline
+//! (dataset → figure). Pure Rust: no yew, no web-sys.
+//!
+//! A dataset is JSON in the `salystyr/1` format (see `docs/FORMAT.md`). [`parse`] turns
+//! text into a [`Dataset`] or into a list of [`Issue`]s, each naming the JSON path of
+//! the problem (`figures[3].change`) and a [`Problem`] that `i18n` words in kk, ru and en.
+
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+
+/// The format tag every dataset carries in its `format` field.
+pub const FORMAT: &str = "salystyr/1";
+/// Largest dataset accepted, in bytes of JSON text.
+pub const MAX_BYTES: usize = 1 << 20;
+/// Most figures in one dataset.
+pub const MAX_FIGURES: usize = 200;
+/// Most entries in any other list (categories, periods, steps, points).
+pub const MAX_ITEMS: usize = 50;
+/// Longest text in characters.
+pub const MAX_TEXT: usize = 1000;
+/// Longest id in characters.
+pub const MAX_ID: usize = 64;
+/// Largest absolute amount (a count, a step, a part).
+pub const MAX_AMOUNT: f64 = 1e15;
+/// Largest increase in percent; a decrease cannot exceed −100 %.
+pub const MAX_CHANGE: f64 = 100_000.0;
+
+/// The built-in default dataset: the seed article (`data/seed.json`).
+pub const SEED_JSON: &str = include_str!("../data/seed.json");
+
+/// A reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order of the language switch.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The BCP 47 code used in `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language tag by its primary subtag: `kk`, `ru-RU` and `EN-gb` all match.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "kk" => Some(Lang::Kk),
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language to start in: the element's `lang` attribute, else the host page's
+    /// `<html lang>`, when either is kk, ru or en; else Kazakh.
+    pub fn resolve(element: Option<&str>, host: Option<&str>) -> Lang {
+        element
+            .and_then(Lang::parse)
+            .or_else(|| host.and_then(Lang::parse))
+            .unwrap_or(Lang::Kk)
+    }
+}
+
+/// A text in the three languages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Text {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// How exact an amount is, as the source words it ("nearly 100 000"). Absent: exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// Slightly below the value: "nearly", "почти", "-ға жуық".
+    Nearly,
+    /// Around the value: "about", "около", "шамамен".
+    About,
+    /// Above the value: "more than", "более", "-нан астам".
+    MoreThan,
+    /// Below the value: "less than", "менее", "-нан аз".
+    LessThan,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Nearly,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+    ];
+
+    /// The dataset's name for it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Qualifier::Nearly => "nearly",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::LessThan => "less-than",
+        }
+    }
+}
+
+/// A number as the source gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    pub qualifier: Option<Qualifier>,
+}
+
+/// A labelled amount: a funnel step, a part or a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub amount: Amount,
+    /// Words that follow the number: "protective orders issued".
+    pub label: Text,
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Reads `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Date {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+}
+
+/// What a figure shows, by kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FigureKind {
+    /// A relative change over a period, in percent (−49.3). `wording` is the source's own
+    /// phrase where it gives one instead of a number ("halved").
+    Change {
+        percent: f64,
+        wording: Option<Text>,
+    },
+    /// A count; the figure's label is the words that follow the number.
+    Count { amount: Amount },
+    /// Successive steps of one process, each a part of the one before.
+    Funnel { steps: Vec<Step> },
+    /// A part of a whole: 3 700 of 5 500.
+    Part { part: Step, whole: Step },
+    /// A dated event with its main points.
+    Milestone { date: Date, points: Vec<Text> },
+    /// A fact without a number.
+    Statement,
+}
+
+impl FigureKind {
+    /// The dataset's name for the kind.
+    pub fn id(&self) -> &'static str {
+        match self {
+            FigureKind::Change { .. } => "change",
+            FigureKind::Count { .. } => "count",
+            FigureKind::Funnel { .. } => "funnel",
+            FigureKind::Part { .. } => "part",
+            FigureKind::Milestone { .. } => "milestone",
+            FigureKind::Statement => "statement",
+        }
+    }
+}
+
+/// One figure of the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub category: String,
+    pub label: Text,
+    /// Id of a period of the dataset.
+    pub period: Option<String>,
+    /// Id of the figure this one is a part of ("of which murder").
+    pub of: Option<String>,
+    pub note: Option<Text>,
+    pub kind: FigureKind,
+}
+
+/// A named time span; `before` and `after` label the two ends of a change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub id: String,
+    pub label: Text,
+    pub before: Option<Text>,
+    pub after: Option<Text>,
+}
+
+/// A group of figures that a reader can switch on and off.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    pub id: String,
+    pub label: Text,
+}
+
+/// Where the figures come from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub text: Text,
+    /// An `https:` or `http:` address, if the dataset gives one.
+    pub url: Option<String>,
+}
+
+/// A validated dataset: every reference resolves, every id is unique.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub id: String,
+    pub title: Text,
+    pub source: Source,
+    pub categories: Vec<Category>,
+    pub periods: Vec<Period>,
+    pub figures: Vec<Figure>,
+}
+
+impl Dataset {
+    pub fn period(&self, id: &str) -> Option<&Period> {
+        self.periods.iter().find(|p| p.id == id)
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// How deep a figure is nested under `of` parents (0 for a top-level figure).
+    pub fn depth(&self, figure: &Figure) -> usize {
+        let mut depth = 0;
+        let mut at = figure;
+        while let Some(parent) = at.of.as_deref().and_then(|id| self.figure(id)) {
+            depth += 1;
+            at = parent;
+            if depth > self.figures.len() {
+                break;
+            }
+        }
+        depth
+    }
+
+    /// Reads an embed's `categories` attribute: a comma- or space-separated list of ids.
+    /// Unknown ids are reported, not fatal; when no known id remains (or the attribute is
+    /// absent or empty) every category is on.
+    pub fn select(&self, requested: Option<&str>) -> Selection {
+        let mut active = Vec::new();
+        let mut unknown = Vec::new();
+        for id in requested
+            .unwrap_or("")
+            .split([',', ' ', '\t', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            if self.category(id).is_some() {
+                if !active.iter().any(|a| a == id) {
+                    active.push(id.to_string());
+                }
+            } else if !unknown.iter().any(|u| u == id) {
+                unknown.push(id.to_string());
+            }
+        }
+        if active.is_empty() {
+            active = self.categories.iter().map(|c| c.id.clone()).collect();
+        }
+        Selection { active, unknown }
+    }
+}
+
+/// The categories an embed asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Known ids, in the order asked.
+    pub active: Vec<String>,
+    /// Ids the dataset does not have.
+    pub unknown: Vec<String>,
+}
+
+/// The built-in default dataset, parsed once per thread and shared by every instance.
+pub fn seed() -> Rc<Dataset> {
+    thread_local! {
+        static SEED: Rc<Dataset> = Rc::new(
+            parse(SEED_JSON).expect("the seed dataset is valid").dataset,
+        );
+    }
+    SEED.with(Rc::clone)
+}
+
+/// Whether an issue stops the dataset from loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The JSON type a field should have had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    String,
+    Number,
+}
+
+/// What is wrong at a path. `i18n::problem` words it in each language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Not JSON at all; line and column are 1-based.
+    Syntax { line: usize, column: usize },
+    TooLarge { bytes: usize, limit: usize },
+    TooMany { count: usize, limit: usize },
+    TooLong { limit: usize },
+    Missing,
+    WrongType(Expected),
+    UnsupportedFormat(String),
+    OutOfRange { min: f64, max: f64 },
+    Empty,
+    InvalidId(String),
+    DuplicateId(String),
+    UnknownCategory(String),
+    UnknownPeriod(String),
+    UnknownFigure(String),
+    /// An `of` chain that comes back to itself.
+    Cycle(String),
+    UnknownKind(String),
+    UnknownQualifier(String),
+    InvalidDate(String),
+    InvalidUrl(String),
+    PartExceedsWhole,
+    /// A text without this language: it falls back to another language (warning).
+    MissingLanguage(Lang),
+    /// A field the format does not define: ignored (warning).
+    UnknownField,
+}
+
+/// One finding of validation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    /// Where in the JSON, for example `figures[3].change`; empty for the whole document.
+    pub path: String,
+    pub problem: Problem,
+    pub severity: Severity,
+}
+
+/// A dataset that loaded, with the warnings it raised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub dataset: Dataset,
+    pub warnings: Vec<Issue>,
+}
+
+/// Parses and validates a dataset. On failure every error found is returned (warnings
+/// included, after the errors), so that an editor can fix them in one pass.
+pub fn parse(json: &str) -> Result<Parsed, Vec<Issue>> {
+    let mut cx = Cx::default();
+    if json.len() > MAX_BYTES {
+        cx.error(
+            "",
+            Problem::TooLarge {
+                bytes: json.len(),
+                limit: MAX_BYTES,
+            },
+        );
+        return Err(cx.issues);
+    }
+    let value: Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => {
+            cx.error(
+                "",
+                Problem::Syntax {
+                    line: e.line(),
+                    column: e.column(),
+                },
+            );
+            return Err(cx.issues);
+        }
+    };
+    let dataset = cx.dataset(&value);
+    let (mut errors, warnings): (Vec<_>, Vec<_>) = cx
+        .issues
+        .into_iter()
+        .partition(|i| i.severity == Severity::Error);
+    match dataset {
+        Some(dataset) if errors.is_empty() => Ok(Parsed { dataset, warnings }),
+        _ => {
+            errors.extend(warnings);
+            Err(errors)
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    let mut s = path.to_string();
+    let _ = write!(s, "[{i}]");
+    s
+}
+
+/// An object being read: remembers which keys were used, to warn about the others.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+    used: Vec<&'static str>,
+}
+
+impl<'a> Obj<'a> {
+    fn get(&mut self, key: &'static str) -> Option<(&'a Value, String)> {
+        self.used.push(key);
+        self.map
+            .get(key)
+            .filter(|v| !v.is_null())
+            .map(|v| (v, join(&self.path, key)))
+    }
+}
+
+#[derive(Default)]
+struct Cx {
+    issues: Vec<Issue>,
+}
+
+impl Cx {
+    fn error(&mut self, path: &str, problem: Problem) {
+        self.issues.push(Issue {
+            path: path.to_string(),
+            problem,
+            severity: Severity::Error,
+        });
+    }
+
+    fn warn(&mut self, path: &str, problem: Problem) {
+        self.issues.push(Issue {
+            path: path.to_string(),
+            problem,
+            severity: Severity::Warning,
+        });
+    }
+
+    fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<Obj<'a>> {
+        match v {
+            Value::Object(map) => Some(Obj {
+                map,
+                path: path.to_string(),
+                used: Vec::new(),
+            }),
+            _ => {
+                self.error(path, Problem::WrongType(Expected::Object));
+                None
+            }
+        }
+    }
+
+    /// Warns about every key of `obj` that was never asked for.
+    fn finish(&mut self, obj: Obj) {
+        for key in obj.map.keys() {
+            if !obj.used.contains(&key.as_str()) {
+                self.warn(&join(&obj.path, key), Problem::UnknownField);
+            }
+        }
+    }
+
+    fn required<'a>(&mut self, obj: &mut Obj<'a>, key: &'static str) -> Option<(&'a Value, String)> {
+        let found = obj.get(key);
+        if found.is_none() {
+            self.error(&join(&obj.path, key), Problem::Missing);
+        }
+        found
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) if s.trim().is_empty() => {
+                self.error(path, Problem::Empty);
+                None
+            }
+            Value::String(s) if s.chars().count() > MAX_TEXT => {
+                self.error(path, Problem::TooLong { limit: MAX_TEXT });
+                None
+            }
+            Value::String(s) => Some(s.trim().to_string()),
+            _ => {
+                self.error(path, Problem::WrongType(Expected::String));
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, v: &Value, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        let ok = s.len() <= MAX_ID
+            && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if ok {
+            Some(s)
+        } else {
+            self.error(path, Problem::InvalidId(s));
+            None
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &str, min: f64, max: f64) -> Option<f64> {
+        match v.as_f64() {
+            Some(n) if n.is_finite() && (min..=max).contains(&n) => Some(n),
+            Some(_) => {
+                self.error(path, Problem::OutOfRange { min, max });
+                None
+            }
+            None => {
+                self.error(path, Problem::WrongType(Expected::Number));
+                None
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, v: &'a Value, path: &str, limit: usize) -> Option<&'a [Value]> {
+        match v {
+            Value::Array(items) if items.is_empty() => {
+                self.error(path, Problem::Empty);
+                None
+            }
+            Value::Array(items) if items.len() > limit => {
+                self.error(
+                    path,
+                    Problem::TooMany {
+                        count: items.len(),
+                        limit,
+                    },
+                );
+                None
+            }
+            Value::Array(items) => Some(items),
+            _ => {
+                self.error(path, Problem::WrongType(Expected::Array));
+                None
+            }
+        }
+    }
+
+    /// A text: an object with `kk`, `ru` and `en`. A missing language is a warning and
+    /// falls back to English, then Russian, then Kazakh.
+    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+        let mut obj = self.object(v, path)?;
+        let mut found: [Option<String>; 3] = [None, None, None];
+        let mut any_error = false;
+        for (slot, lang) in found.iter_mut().zip(Lang::ALL) {
+            if let Some((v, p)) = obj.get(lang.code()) {
+                *slot = self.string(v, &p);
+                any_error |= slot.is_none();
+            }
+        }
+        self.finish(obj);
+        if any_error {
+            return None;
+        }
+        let fallback = [2, 1, 0].iter().find_map(|&i| found[i].clone());
+        let Some(fallback) = fallback else {
+            self.error(path, Problem::Missing);
+            return None;
+        };
+        let [kk, ru, en] = found;
+        let mut pick = |s: Option<String>, lang: Lang| {
+            s.unwrap_or_else(|| {
+                self.warn(&join(path, lang.code()), Problem::MissingLanguage(lang));
+                fallback.clone()
+            })
+        };
+        Some(Text {
+            kk: pick(kk, Lang::Kk),
+            ru: pick(ru, Lang::Ru),
+            en: pick(en, Lang::En),
+        })
+    }
+
+    fn required_text(&mut self, obj: &mut Obj, key: &'static str) -> Option<Text> {
+        let (v, p) = self.required(obj, key)?;
+        self.text(v, &p)
+    }
+
+    fn optional_text(&mut self, obj: &mut Obj, key: &'static str) -> Option<Text> {
+        let (v, p) = obj.get(key)?;
+        self.text(v, &p)
+    }
+
+    fn amount(&mut self, obj: &mut Obj, key: &'static str) -> Option<Amount> {
+        let (v, p) = self.required(obj, key)?;
+        let value = self.number(v, &p, 0.0, MAX_AMOUNT);
+        let qualifier = match obj.get("qualifier") {
+            None => Some(None),
+            Some((v, p)) => match v.as_str() {
+                Some(s) => match Qualifier::ALL.into_iter().find(|q| q.id() == s) {
+                    Some(q) => Some(Some(q)),
+                    None => {
+                        self.error(&p, Problem::UnknownQualifier(s.to_string()));
+                        None
+                    }
+                },
+                None => {
+                    self.error(&p, Problem::WrongType(Expected::String));
+                    None
+                }
+            },
+        };
+        Some(Amount {
+            value: value?,
+            qualifier: qualifier?,
+        })
+    }
+
+    fn step(&mut self, v: &Value, path: &str) -> Option<Step> {
+        let mut obj = self.object(v, path)?;
+        let amount = self.amount(&mut obj, "value");
+        let label = self.required_text(&mut obj, "label");
+        self.finish(obj);
+        Some(Step {
+            amount: amount?,
+            label: label?,
+        })
+    }
+
+    fn dataset(&mut self, v: &Value) -> Option<Dataset> {
+        let mut obj = self.object(v, "")?;
+        if let Some((v, p)) = self.required(&mut obj, "format") {
+            if v.as_str() != Some(FORMAT) {
+                let got = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                self.error(&p, Problem::UnsupportedFormat(got));
+                return None;
+            }
+        }
+        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let title = self.required_text(&mut obj, "title");
+        let source = self
+            .required(&mut obj, "source")
+            .and_then(|(v, p)| self.source(v, &p));
+        let categories = self.list(&mut obj, "categories", MAX_ITEMS, Cx::category);
+        let periods = match obj.get("periods") {
+            Some((v, p)) => self.array(v, &p, MAX_ITEMS).map(|items| {
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| self.period(v, &index(&p, i)))
+                    .collect::<Vec<_>>()
+            }),
+            None => Some(Vec::new()),
+        };
+        let figures = self.list(&mut obj, "figures", MAX_FIGURES, Cx::figure);
+        self.finish(obj);
+
+        let dataset = Dataset {
+            id: id?,
+            title: title?,
+            source: source?,
+            categories: categories?,
+            periods: periods?,
+            figures: figures?,
+        };
+        self.cross_check(&dataset);
+        Some(dataset)
+    }
+
+    fn list<T>(
+        &mut self,
+        obj: &mut Obj,
+        key: &'static str,
+        limit: usize,
+        item: fn(&mut Cx, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let (v, p) = self.required(obj, key)?;
+        let items = self.array(v, &p, limit)?;
+        let before = self.errors();
+        let out: Vec<T> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| item(self, v, &index(&p, i)))
+            .collect();
+        (self.errors() == before).then_some(out)
+    }
+
+    fn errors(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count()
+    }
+
+    fn source(&mut self, v: &Value, path: &str) -> Option<Source> {
+        let mut obj = self.object(v, path)?;
+        let text = self.required_text(&mut obj, "text");
+        let url = match obj.get("url") {
+            Some((v, p)) => match self.string(v, &p) {
+                Some(u) if u.starts_with("https://") || u.starts_with("http://") => Some(Some(u)),
+                Some(u) => {
+                    self.error(&p, Problem::InvalidUrl(u));
+                    None
+                }
+                None => None,
+            },
+            None => Some(None),
+        };
+        self.finish(obj);
+        Some(Source {
+            text: text?,
+            url: url?,
+        })
+    }
+
+    fn category(&mut self, v: &Value, path: &str) -> Option<Category> {
+        let mut obj = self.object(v, path)?;
+        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let label = self.required_text(&mut obj, "label");
+        self.finish(obj);
+        Some(Category {
+            id: id?,
+            label: label?,
+        })
+    }
+
+    fn period(&mut self, v: &Value, path: &str) -> Option<Period> {
+        let mut obj = self.object(v, path)?;
+        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let label = self.required_text(&mut obj, "label");
+        let before = self.optional_text(&mut obj, "before");
+        let after = self.optional_text(&mut obj, "after");
+        self.finish(obj);
+        Some(Period {
+            id: id?,
+            label: label?,
+            before,
+            after,
+        })
+    }
+
+    fn figure(&mut self, v: &Value, path: &str) -> Option<Figure> {
+        let mut obj = self.object(v, path)?;
+        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let category = self
+            .required(&mut obj, "category")
+            .and_then(|(v, p)| self.id(v, &p));
+        let label = self.required_text(&mut obj, "label");
+        let period = obj.get("period").and_then(|(v, p)| self.id(v, &p));
+        let of = obj.get("of").and_then(|(v, p)| self.id(v, &p));
+        let note = self.optional_text(&mut obj, "note");
+        let kind = self.required(&mut obj, "kind").and_then(|(v, p)| {
+            let name = v.as_str().unwrap_or_default();
+            match name {
+                "change" => {
+                    let percent = self
+                        .required(&mut obj, "change")
+                        .and_then(|(v, p)| self.number(v, &p, -100.0, MAX_CHANGE));
+                    let wording = self.optional_text(&mut obj, "wording");
+                    Some(FigureKind::Change {
+                        percent: percent?,
+                        wording,
+                    })
+                }
+                "count" => self
+                    .amount(&mut obj, "value")
+                    .map(|amount| FigureKind::Count { amount }),
+                "funnel" => {
+                    let (v, p) = self.required(&mut obj, "steps")?;
+                    let items = self.array(v, &p, MAX_ITEMS)?;
+                    let steps: Vec<Step> = items
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| self.step(v, &index(&p, i)))
+                        .collect();
+                    (steps.len() == items.len()).then_some(FigureKind::Funnel { steps })
+                }
+                "part" => {
+                    let part = self
+                        .required(&mut obj, "part")
+                        .and_then(|(v, p)| self.step(v, &p));
+                    let whole = self
+                        .required(&mut obj, "whole")
+                        .and_then(|(v, p)| self.step(v, &p));
+                    let (part, whole) = (part?, whole?);
+                    if part.amount.value > whole.amount.value {
+                        self.error(&join(&obj.path, "part"), Problem::PartExceedsWhole);
+                        return None;
+                    }
+                    Some(FigureKind::Part { part, whole })
+                }
+                "milestone" => {
+                    let date = self.required(&mut obj, "date").and_then(|(v, p)| {
+                        let s = self.string(v, &p)?;
+                        let date = Date::parse(&s);
+                        if date.is_none() {
+                            self.error(&p, Problem::InvalidDate(s));
+                        }
+                        date
+                    });
+                    let points = match obj.get("points") {
+                        Some((v, p)) => self.array(v, &p, MAX_ITEMS).and_then(|items| {
+                            let texts: Vec<Text> = items
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(i, v)| self.text(v, &index(&p, i)))
+                                .collect();
+                            (texts.len() == items.len()).then_some(texts)
+                        }),
+                        None => Some(Vec::new()),
+                    };
+                    Some(FigureKind::Milestone {
+                        date: date?,
+                        points: points?,
+                    })
+                }
+                "statement" => Some(FigureKind::Statement),
+                _ if v.is_string() => {
+                    self.error(&p, Problem::UnknownKind(name.to_string()));
+                    None
+                }
+                _ => {
+                    self.error(&p, Problem::WrongType(Expected::String));
+                    None
+                }
+            }
+        });
+        self.finish(obj);
+        Some(Figure {
+            id: id?,
+            category: category?,
+            label: label?,
+            period,
+            of,
+            note,
+            kind: kind?,
+        })
+    }
+
+    /// Checks what spans several parts of the dataset: unique ids and references.
+    fn cross_check(&mut self, d: &Dataset) {
+        for (i, c) in d.categories.iter().enumerate() {
+            if d.categories[..i].iter().any(|o| o.id == c.id) {
+                self.error(
+                    &format!("categories[{i}].id"),
+                    Problem::DuplicateId(c.id.clone()),
+                );
+            }
+        }
+        for (i, p) in d.periods.iter().enumerate() {
+            if d.periods[..i].iter().any(|o| o.id == p.id) {
+                self.error(
+                    &format!("periods[{i}].id"),
+                    Problem::DuplicateId(p.id.clone()),
+                );
+            }
+        }
+        for (i, f) in d.figures.iter().enumerate() {
+            let at = |key: &str| format!("figures[{i}].{key}");
+            if d.figures[..i].iter().any(|o| o.id == f.id) {
+                self.error(&at("id"), Problem::DuplicateId(f.id.clone()));
+            }
+            if d.category(&f.category).is_none() {
+                self.error(&at("category"), Problem::UnknownCategory(f.category.clone()));
+            }
+            if let Some(p) = &f.period {
+                if d.period(p).is_none() {
+                    self.error(&at("period"), Problem::UnknownPeriod(p.clone()));
+                }
+            }
+            if let Some(of) = &f.of {
+                if d.figure(of).is_none() {
+                    self.error(&at("of"), Problem::UnknownFigure(of.clone()));
+                } else if d.depth(f) > d.figures.len() {
+                    self.error(&at("of"), Problem::Cycle(of.clone()));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_parses_without_warnings() {
+        let parsed = parse(SEED_JSON).expect("seed is valid");
+        assert_eq!(parsed.warnings, vec![]);
+        assert_eq!(parsed.dataset.id, "kz-mia-2024");
+    }
+
+    #[test]
+    fn lang_resolution() {
+        let table: &[(Option<&str>, Option<&str>, Lang)] = &[
+            (Some("ru"), Some("en"), Lang::Ru),
+            (Some("EN-gb"), None, Lang::En),
+            (Some("de"), Some("ru-RU"), Lang::Ru),
+            (None, Some("kk-KZ"), Lang::Kk),
+            (None, Some("fr"), Lang::Kk),
+            (Some(""), Some(""), Lang::Kk),
+            (None, None, Lang::Kk),
+        ];
+        for (element, host, want) in table {
+            assert_eq!(Lang::resolve(*element, *host), *want, "{element:?} {host:?}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let table = [
+            ("2024-06-16", Some((2024, 6, 16))),
+            ("2024-02-29", Some((2024, 2, 29))),
+            ("2023-02-29", None),
+            ("2024-13-01", None),
+            ("2024-6-16", None),
+            ("2024-06-1x", None),
+            ("+024-06-16", None),
+        ];
+        for (s, want) in table {
+            let got = Date::parse(s).map(|d| (d.year, d.month, d.day));
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn category_selection() {
+        let d = seed();
+        let all: Vec<String> = d.categories.iter().map(|c| c.id.clone()).collect();
+        let table: &[(Option<&str>, &[&str], &[&str])] = &[
+            (Some("women,children"), &["women", "children"], &[]),
+            (Some(" children , women ,children"), &["children", "women"], &[]),
+            (Some("women nope"), &["women"], &["nope"]),
+            (Some("nope"), &[], &["nope"]),
+            (Some(""), &[], &[]),
+            (None, &[], &[]),
+        ];
+        for (asked, active, unknown) in table {
+            let sel = d.select(*asked);
+            let want: Vec<String> = if active.is_empty() {
+                all.clone()
+            } else {
+                active.iter().map(|s| s.to_string()).collect()
+            };
+            assert_eq!(sel.active, want, "{asked:?}");
+            assert_eq!(sel.unknown, *unknown, "{asked:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_depth() {
+        let d = seed();
+        let murder = d.figure("women-murder").unwrap();
+        assert_eq!(d.depth(murder), 2);
+        assert_eq!(d.depth(d.figure("women-rights").unwrap()), 0);
+    }
+}

@@ -1,0 +1,180 @@
+//! The one reducer of an infographic instance. Pure Rust apart from yew's `Reducible`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Lang, Selection};
+
+/// Everything a reader can change, and where the entry animation is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    /// The dataset's category ids, in its order: toggled categories take their place.
+    pub order: Rc<[String]>,
+    /// Ids of the categories switched on, in dataset order once toggled.
+    pub active: Vec<String>,
+    /// Category ids the embed asked for that the dataset does not have.
+    pub unknown: Vec<String>,
+    /// Where the entry animation is.
+    pub play: Play,
+}
+
+/// The entry animation's progress, passed to every animated view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Play {
+    /// The animation has started (the widget came into view, or was replayed).
+    pub started: bool,
+    /// Counts starts: a change restarts every counter.
+    pub run: u32,
+    /// Show the final state at once: reduced motion, or server-side rendering.
+    pub instant: bool,
+}
+
+/// What can happen to an instance.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The reader or the `lang` attribute chose a language.
+    SetLang(Lang),
+    /// The reader switched a category on or off; the last one on stays on.
+    Toggle(String),
+    /// The `categories` attribute changed.
+    Select(Selection),
+    /// The widget came into view: start the entry animation (once).
+    Play,
+    /// The replay control: back to the start; `Play` follows on the next frames.
+    Rewind,
+}
+
+impl State {
+    /// The starting state. With `instant`, the animation is already over.
+    pub fn new(lang: Lang, order: Rc<[String]>, selection: Selection, instant: bool) -> State {
+        State {
+            lang,
+            order,
+            active: selection.active,
+            unknown: selection.unknown,
+            play: Play {
+                started: instant,
+                run: 0,
+                instant,
+            },
+        }
+    }
+
+    pub fn is_active(&self, category: &str) -> bool {
+        self.active.iter().any(|c| c == category)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    /// An action that changes nothing returns the same `Rc`, and nothing re-renders.
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Toggle(id) => {
+                if next.is_active(&id) {
+                    if next.active.len() > 1 {
+                        next.active.retain(|c| *c != id);
+                    }
+                } else if self.order.contains(&id) {
+                    next.active.push(id);
+                    next.active
+                        .sort_by_key(|c| self.order.iter().position(|o| o == c));
+                }
+            }
+            Action::Select(selection) => {
+                next.active = selection.active;
+                next.unknown = selection.unknown;
+            }
+            Action::Play => next.play.started = true,
+            Action::Rewind => {
+                if next.play.instant {
+                    return self;
+                }
+                next.play.started = false;
+                next.play.run += 1;
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order() -> Rc<[String]> {
+        ["domestic-violence", "women", "children", "online", "law"]
+            .map(String::from)
+            .into()
+    }
+
+    fn state(active: &[&str]) -> Rc<State> {
+        Rc::new(State::new(
+            Lang::Kk,
+            order(),
+            Selection {
+                active: active.iter().map(|s| s.to_string()).collect(),
+                unknown: vec![],
+            },
+            false,
+        ))
+    }
+
+    fn ids(s: &State) -> Vec<&str> {
+        s.active.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn actions() {
+        let table: &[(&[&str], Action, &[&str])] = &[
+            (&["women"], Action::Toggle("children".into()), &["women", "children"]),
+            (&["children"], Action::Toggle("women".into()), &["women", "children"]),
+            (&["women", "children"], Action::Toggle("women".into()), &["children"]),
+            (&["law", "domestic-violence"], Action::Toggle("online".into()), &["domestic-violence", "online", "law"]),
+        ];
+        for (start, action, want) in table {
+            let next = state(start).reduce(action.clone());
+            assert_eq!(ids(&next), *want, "{start:?} {action:?}");
+        }
+    }
+
+    #[test]
+    fn no_ops_return_the_same_rc() {
+        let table: &[(&[&str], Action)] = &[
+            (&["women"], Action::Toggle("women".into())),
+            (&["women"], Action::Toggle("no-such-category".into())),
+            (&["women"], Action::SetLang(Lang::Kk)),
+        ];
+        for (start, action) in table {
+            let s = state(start);
+            let next = s.clone().reduce(action.clone());
+            assert!(Rc::ptr_eq(&s, &next), "{action:?} should be a no-op");
+        }
+        let s = state(&["women"]);
+        let played = s.clone().reduce(Action::Play);
+        assert!(!Rc::ptr_eq(&s, &played));
+        let again = played.clone().reduce(Action::Play);
+        assert!(Rc::ptr_eq(&played, &again));
+    }
+
+    #[test]
+    fn language_and_replay() {
+        let s = state(&["women"]).reduce(Action::SetLang(Lang::En));
+        assert_eq!(s.lang, Lang::En);
+        let s = s.reduce(Action::Play);
+        assert!(s.play.started);
+        let s = s.reduce(Action::Rewind);
+        assert_eq!(s.play, Play { started: false, run: 1, instant: false });
+        let instant = Rc::new(State::new(Lang::Ru, order(), Selection { active: vec![], unknown: vec![] }, true));
+        assert!(Rc::ptr_eq(&instant, &instant.clone().reduce(Action::Rewind)));
+    }
+}
