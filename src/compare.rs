@@ -19,10 +19,18 @@ pub struct OneIn {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Comparison {
     /// A change as an index: `before` is 100, `after` is 100 + change.
-    Change { before: f64, after: f64, percent: f64 },
-    Count { amount: Amount },
+    Change {
+        before: f64,
+        after: f64,
+        percent: f64,
+    },
+    Count {
+        amount: Amount,
+    },
     /// Each step with its share of the first step (1 for the first).
-    Funnel { steps: Vec<(Amount, f64)> },
+    Funnel {
+        steps: Vec<(Amount, f64)>,
+    },
     /// A part of a whole with the part's share (0..=1) and its "1 in N".
     Part {
         part: Amount,
@@ -96,7 +104,12 @@ mod tests {
 
     #[test]
     fn change_is_an_index_from_100() {
-        let Comparison::Change { before, after, percent } = of("women-murder") else {
+        let Comparison::Change {
+            before,
+            after,
+            percent,
+        } = of("women-murder")
+        else {
             panic!("murder is a change")
         };
         assert_eq!(before, 100.0);
@@ -117,8 +130,19 @@ mod tests {
     #[test]
     fn parts() {
         let table: &[(&str, f64, OneIn)] = &[
-            ("crisis-centre-women", 3700.0 / 5500.0, OneIn { n: 1, fewer: false }),
-            ("online-resources", 127.0 / 35000.0, OneIn { n: 275, fewer: true }),
+            (
+                "crisis-centre-women",
+                3700.0 / 5500.0,
+                OneIn { n: 1, fewer: false },
+            ),
+            (
+                "online-resources",
+                127.0 / 35000.0,
+                OneIn {
+                    n: 275,
+                    fewer: true,
+                },
+            ),
         ];
         for (id, want_share, want_one_in) in table {
             let Comparison::Part { share, one_in, .. } = of(id) else {

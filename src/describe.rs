@@ -34,7 +34,9 @@ pub fn share(comparison: &Comparison, lang: Lang) -> Option<String> {
         return None;
     };
     match one_in {
-        Some(o) if *share < crate::layout::MIN_VISIBLE_SHARE => Some(i18n::one_in(o.n, o.fewer, lang)),
+        Some(o) if *share < crate::layout::MIN_VISIBLE_SHARE => {
+            Some(i18n::one_in(o.n, o.fewer, lang))
+        }
         _ => Some(format::percent(share * 100.0, 0, lang, false)),
     }
 }
@@ -43,7 +45,9 @@ pub fn share(comparison: &Comparison, lang: Lang) -> Option<String> {
 pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
     let label = figure.label.get(lang);
     let period = period(dataset, figure, lang);
-    let in_brackets = period.map(|p| format!(" ({})", run_on(p))).unwrap_or_default();
+    let in_brackets = period
+        .map(|p| format!(" ({})", run_on(p)))
+        .unwrap_or_default();
     let note = figure
         .note
         .as_ref()
@@ -62,7 +66,13 @@ pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
         FigureKind::Funnel { steps } => {
             let steps: Vec<String> = steps
                 .iter()
-                .map(|s| format!("{} {}", format::amount(&s.amount, s.amount.value, lang), s.label.get(lang)))
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        format::amount(&s.amount, s.amount.value, lang),
+                        s.label.get(lang)
+                    )
+                })
                 .collect();
             format!("{label}{in_brackets}: {}.", steps.join("; "))
         }

@@ -113,10 +113,28 @@ fn kk_last_word(value: f64, decimals: u8, is_percent: bool) -> &'static str {
     let (int, frac) = split(value, decimals);
     let n = if frac != 0 { frac } else { int };
     const UNITS: [&str; 10] = [
-        "", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз",
+        "",
+        "бір",
+        "екі",
+        "үш",
+        "төрт",
+        "бес",
+        "алты",
+        "жеті",
+        "сегіз",
+        "тоғыз",
     ];
     const TENS: [&str; 10] = [
-        "", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан",
+        "",
+        "он",
+        "жиырма",
+        "отыз",
+        "қырық",
+        "елу",
+        "алпыс",
+        "жетпіс",
+        "сексен",
+        "тоқсан",
     ];
     if n == 0 {
         return "нөл";
@@ -279,14 +297,26 @@ mod tests {
             (5500.0, 0, "5\u{a0}500", "5\u{a0}500", "5,500"),
             (16000.0, 0, "16\u{a0}000", "16\u{a0}000", "16,000"),
             (100000.0, 0, "100\u{a0}000", "100\u{a0}000", "100,000"),
-            (1234567.0, 0, "1\u{a0}234\u{a0}567", "1\u{a0}234\u{a0}567", "1,234,567"),
+            (
+                1234567.0,
+                0,
+                "1\u{a0}234\u{a0}567",
+                "1\u{a0}234\u{a0}567",
+                "1,234,567",
+            ),
             (-49.3, 1, "-49,3", "-49,3", "-49.3"),
             (-8.7, 1, "-8,7", "-8,7", "-8.7"),
             (0.36, 2, "0,36", "0,36", "0.36"),
             (2.05, 1, "2,1", "2,1", "2.1"),
             (-0.04, 1, "0,0", "0,0", "0.0"),
             (50.7, 1, "50,7", "50,7", "50.7"),
-            (1e12, 0, "1\u{a0}000\u{a0}000\u{a0}000\u{a0}000", "1\u{a0}000\u{a0}000\u{a0}000\u{a0}000", "1,000,000,000,000"),
+            (
+                1e12,
+                0,
+                "1\u{a0}000\u{a0}000\u{a0}000\u{a0}000",
+                "1\u{a0}000\u{a0}000\u{a0}000\u{a0}000",
+                "1,000,000,000,000",
+            ),
         ];
         for &(v, d, kk, ru, en) in table {
             assert_eq!(number(v, d, Lang::Kk), kk, "kk {v}");
@@ -304,7 +334,14 @@ mod tests {
             (12.5, 1, true, "+12,5%", "+12,5\u{a0}%", "+12.5%"),
             (12.5, 1, false, "12,5%", "12,5\u{a0}%", "12.5%"),
             (0.0, 0, true, "0%", "0\u{a0}%", "0%"),
-            (1500.0, 0, true, "+1\u{a0}500%", "+1\u{a0}500\u{a0}%", "+1,500%"),
+            (
+                1500.0,
+                0,
+                true,
+                "+1\u{a0}500%",
+                "+1\u{a0}500\u{a0}%",
+                "+1,500%",
+            ),
         ];
         for &(v, d, signed, kk, ru, en) in table {
             assert_eq!(percent(v, d, Lang::Kk, signed), kk, "kk {v}");
@@ -365,12 +402,36 @@ mod tests {
     fn qualified_amounts() {
         let a = |value, qualifier| Amount { value, qualifier };
         let table: &[(Amount, Lang, &str)] = &[
-            (a(100000.0, Some(Qualifier::Nearly)), Lang::Kk, "100\u{a0}000-ға жуық"),
-            (a(100000.0, Some(Qualifier::Nearly)), Lang::Ru, "почти 100\u{a0}000"),
-            (a(100000.0, Some(Qualifier::Nearly)), Lang::En, "nearly 100,000"),
-            (a(12000.0, Some(Qualifier::MoreThan)), Lang::Kk, "12\u{a0}000-нан астам"),
-            (a(12000.0, Some(Qualifier::MoreThan)), Lang::Ru, "более 12\u{a0}000"),
-            (a(12000.0, Some(Qualifier::MoreThan)), Lang::En, "more than 12,000"),
+            (
+                a(100000.0, Some(Qualifier::Nearly)),
+                Lang::Kk,
+                "100\u{a0}000-ға жуық",
+            ),
+            (
+                a(100000.0, Some(Qualifier::Nearly)),
+                Lang::Ru,
+                "почти 100\u{a0}000",
+            ),
+            (
+                a(100000.0, Some(Qualifier::Nearly)),
+                Lang::En,
+                "nearly 100,000",
+            ),
+            (
+                a(12000.0, Some(Qualifier::MoreThan)),
+                Lang::Kk,
+                "12\u{a0}000-нан астам",
+            ),
+            (
+                a(12000.0, Some(Qualifier::MoreThan)),
+                Lang::Ru,
+                "более 12\u{a0}000",
+            ),
+            (
+                a(12000.0, Some(Qualifier::MoreThan)),
+                Lang::En,
+                "more than 12,000",
+            ),
             (a(50.0, Some(Qualifier::About)), Lang::Kk, "шамамен 50"),
             (a(50.0, Some(Qualifier::LessThan)), Lang::Kk, "50-ден аз"),
             (a(69.0, None), Lang::En, "69"),

@@ -112,7 +112,8 @@ pub fn change_phrase(percent: f64, wording: Option<&str>, lang: Lang) -> String 
     if let Some(w) = wording {
         return format!("{w} ({})", format::percent(percent, d, lang, true));
     }
-    let zero = format::number(percent, d, lang).trim_start_matches('-') == format::number(0.0, d, lang);
+    let zero =
+        format::number(percent, d, lang).trim_start_matches('-') == format::number(0.0, d, lang);
     match lang {
         Lang::En if zero => "unchanged".to_string(),
         Lang::En if percent < 0.0 => format!("down {magnitude}"),
@@ -123,7 +124,11 @@ pub fn change_phrase(percent: f64, wording: Option<&str>, lang: Lang) -> String 
         Lang::Kk if zero => "өзгерген жоқ".to_string(),
         Lang::Kk => {
             let suffix = format::kk_suffix(percent, d, true, Case::Dative);
-            let verb = if percent < 0.0 { "төмендеді" } else { "өсті" };
+            let verb = if percent < 0.0 {
+                "төмендеді"
+            } else {
+                "өсті"
+            };
             format!("{magnitude}-{suffix} {verb}")
         }
     }
@@ -330,7 +335,12 @@ mod tests {
             (0.0, None, Lang::En, "unchanged"),
             (0.0, None, Lang::Kk, "өзгерген жоқ"),
             (-50.0, Some("halved"), Lang::En, "halved (-50%)"),
-            (-50.0, Some("сократилось вдвое"), Lang::Ru, "сократилось вдвое (-50\u{a0}%)"),
+            (
+                -50.0,
+                Some("сократилось вдвое"),
+                Lang::Ru,
+                "сократилось вдвое (-50\u{a0}%)",
+            ),
         ];
         for &(v, w, lang, want) in table {
             assert_eq!(change_phrase(v, w, lang), want);
@@ -345,7 +355,12 @@ mod tests {
             "Murders: down 49.3% over the last 5 years"
         );
         assert_eq!(
-            change_alt("Кісі өлтіру", "49,3%-ға төмендеді", Some("Соңғы 5 жылда"), Lang::Kk),
+            change_alt(
+                "Кісі өлтіру",
+                "49,3%-ға төмендеді",
+                Some("Соңғы 5 жылда"),
+                Lang::Kk
+            ),
             "Кісі өлтіру: соңғы 5 жылда 49,3%-ға төмендеді"
         );
         assert_eq!(change_alt("Убийства", "x", None, Lang::Ru), "Убийства: x");
@@ -363,10 +378,16 @@ mod tests {
     fn every_problem_is_worded_in_every_language() {
         let problems = [
             Problem::Syntax { line: 1, column: 2 },
-            Problem::TooLarge { bytes: 2_000_000, limit: 1_048_576 },
+            Problem::TooLarge {
+                bytes: 2_000_000,
+                limit: 1_048_576,
+            },
             Problem::Missing,
             Problem::WrongType(Expected::Number),
-            Problem::OutOfRange { min: -100.0, max: 100000.0 },
+            Problem::OutOfRange {
+                min: -100.0,
+                max: 100000.0,
+            },
             Problem::MissingLanguage(Lang::Kk),
             Problem::UnknownField,
         ];
@@ -378,7 +399,13 @@ mod tests {
             assert_ne!(words[0], words[2], "{p:?} is not translated");
         }
         assert_eq!(
-            problem(&Problem::TooLarge { bytes: 2_000_000, limit: 1_048_576 }, Lang::En),
+            problem(
+                &Problem::TooLarge {
+                    bytes: 2_000_000,
+                    limit: 1_048_576
+                },
+                Lang::En
+            ),
             "Too large: 2,000,000 bytes, at most 1,048,576 allowed"
         );
     }

@@ -52,13 +52,11 @@ pub fn place(c: &Comparison) -> Placed {
         }
         Comparison::Funnel { steps } => Placed::Bars(steps.iter().map(|s| bar(s.1)).collect()),
         Comparison::Part { share, one_in, .. } => match one_in {
-            Some(OneIn { n, .. }) if *share < MIN_VISIBLE_SHARE && *n <= MAX_DOTS => {
-                Placed::Dots {
-                    total: *n,
-                    columns: DOT_COLUMNS.min(*n),
-                    rows: n.div_ceil(DOT_COLUMNS),
-                }
-            }
+            Some(OneIn { n, .. }) if *share < MIN_VISIBLE_SHARE && *n <= MAX_DOTS => Placed::Dots {
+                total: *n,
+                columns: DOT_COLUMNS.min(*n),
+                rows: n.div_ceil(DOT_COLUMNS),
+            },
             Some(_) if *share < MIN_VISIBLE_SHARE => Placed::None,
             _ => Placed::Bars(vec![bar(1.0), bar(*share)]),
         },
@@ -121,21 +119,38 @@ mod tests {
 
     #[test]
     fn increase_fills_the_track_with_the_after_bar() {
-        let c = Comparison::Change { before: 100.0, after: 250.0, percent: 150.0 };
-        assert_eq!(place(&c), Placed::Bars(vec![Bar { fraction: 0.4 }, Bar { fraction: 1.0 }]));
+        let c = Comparison::Change {
+            before: 100.0,
+            after: 250.0,
+            percent: 150.0,
+        };
+        assert_eq!(
+            place(&c),
+            Placed::Bars(vec![Bar { fraction: 0.4 }, Bar { fraction: 1.0 }])
+        );
     }
 
     #[test]
     fn invisible_share_becomes_dots() {
         assert_eq!(
             placed("online-resources"),
-            Placed::Dots { total: 275, columns: 25, rows: 11 }
+            Placed::Dots {
+                total: 275,
+                columns: 25,
+                rows: 11
+            }
         );
     }
 
     #[test]
     fn easing_and_tween() {
-        let table = [(0.0, 0.0), (0.5, 0.875), (1.0, 1.0), (-1.0, 0.0), (2.0, 1.0)];
+        let table = [
+            (0.0, 0.0),
+            (0.5, 0.875),
+            (1.0, 1.0),
+            (-1.0, 0.0),
+            (2.0, 1.0),
+        ];
         for (t, want) in table {
             assert!((ease_out_cubic(t) - want).abs() < 1e-12, "{t}");
         }

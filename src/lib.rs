@@ -7,8 +7,12 @@
 //! `embed` is the wasm entry that the custom element calls.
 
 pub mod compare;
+pub mod components;
 pub mod describe;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod format;
+pub mod hooks;
 pub mod i18n;
 pub mod layout;
 pub mod model;

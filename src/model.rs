@@ -181,10 +181,7 @@ impl Date {
 pub enum FigureKind {
     /// A relative change over a period, in percent (−49.3). `wording` is the source's own
     /// phrase where it gives one instead of a number ("halved").
-    Change {
-        percent: f64,
-        wording: Option<Text>,
-    },
+    Change { percent: f64, wording: Option<Text> },
     /// A count; the figure's label is the words that follow the number.
     Count { amount: Amount },
     /// Successive steps of one process, each a part of the one before.
@@ -353,14 +350,28 @@ pub enum Expected {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     /// Not JSON at all; line and column are 1-based.
-    Syntax { line: usize, column: usize },
-    TooLarge { bytes: usize, limit: usize },
-    TooMany { count: usize, limit: usize },
-    TooLong { limit: usize },
+    Syntax {
+        line: usize,
+        column: usize,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    TooMany {
+        count: usize,
+        limit: usize,
+    },
+    TooLong {
+        limit: usize,
+    },
     Missing,
     WrongType(Expected),
     UnsupportedFormat(String),
-    OutOfRange { min: f64, max: f64 },
+    OutOfRange {
+        min: f64,
+        max: f64,
+    },
     Empty,
     InvalidId(String),
     DuplicateId(String),
@@ -513,7 +524,11 @@ impl Cx {
         }
     }
 
-    fn required<'a>(&mut self, obj: &mut Obj<'a>, key: &'static str) -> Option<(&'a Value, String)> {
+    fn required<'a>(
+        &mut self,
+        obj: &mut Obj<'a>,
+        key: &'static str,
+    ) -> Option<(&'a Value, String)> {
         let found = obj.get(key);
         if found.is_none() {
             self.error(&join(&obj.path, key), Problem::Missing);
@@ -681,7 +696,9 @@ impl Cx {
                 return None;
             }
         }
-        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let id = self
+            .required(&mut obj, "id")
+            .and_then(|(v, p)| self.id(v, &p));
         let title = self.required_text(&mut obj, "title");
         let source = self
             .required(&mut obj, "source")
@@ -760,7 +777,9 @@ impl Cx {
 
     fn category(&mut self, v: &Value, path: &str) -> Option<Category> {
         let mut obj = self.object(v, path)?;
-        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let id = self
+            .required(&mut obj, "id")
+            .and_then(|(v, p)| self.id(v, &p));
         let label = self.required_text(&mut obj, "label");
         self.finish(obj);
         Some(Category {
@@ -771,7 +790,9 @@ impl Cx {
 
     fn period(&mut self, v: &Value, path: &str) -> Option<Period> {
         let mut obj = self.object(v, path)?;
-        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let id = self
+            .required(&mut obj, "id")
+            .and_then(|(v, p)| self.id(v, &p));
         let label = self.required_text(&mut obj, "label");
         let before = self.optional_text(&mut obj, "before");
         let after = self.optional_text(&mut obj, "after");
@@ -786,7 +807,9 @@ impl Cx {
 
     fn figure(&mut self, v: &Value, path: &str) -> Option<Figure> {
         let mut obj = self.object(v, path)?;
-        let id = self.required(&mut obj, "id").and_then(|(v, p)| self.id(v, &p));
+        let id = self
+            .required(&mut obj, "id")
+            .and_then(|(v, p)| self.id(v, &p));
         let category = self
             .required(&mut obj, "category")
             .and_then(|(v, p)| self.id(v, &p));
@@ -906,7 +929,10 @@ impl Cx {
                 self.error(&at("id"), Problem::DuplicateId(f.id.clone()));
             }
             if d.category(&f.category).is_none() {
-                self.error(&at("category"), Problem::UnknownCategory(f.category.clone()));
+                self.error(
+                    &at("category"),
+                    Problem::UnknownCategory(f.category.clone()),
+                );
             }
             if let Some(p) = &f.period {
                 if d.period(p).is_none() {
@@ -947,7 +973,11 @@ mod tests {
             (None, None, Lang::Kk),
         ];
         for (element, host, want) in table {
-            assert_eq!(Lang::resolve(*element, *host), *want, "{element:?} {host:?}");
+            assert_eq!(
+                Lang::resolve(*element, *host),
+                *want,
+                "{element:?} {host:?}"
+            );
         }
     }
 
@@ -974,7 +1004,11 @@ mod tests {
         let all: Vec<String> = d.categories.iter().map(|c| c.id.clone()).collect();
         let table: &[(Option<&str>, &[&str], &[&str])] = &[
             (Some("women,children"), &["women", "children"], &[]),
-            (Some(" children , women ,children"), &["children", "women"], &[]),
+            (
+                Some(" children , women ,children"),
+                &["children", "women"],
+                &[],
+            ),
             (Some("women nope"), &["women"], &["nope"]),
             (Some("nope"), &[], &["nope"]),
             (Some(""), &[], &[]),

@@ -136,10 +136,26 @@ mod tests {
     #[test]
     fn actions() {
         let table: &[(&[&str], Action, &[&str])] = &[
-            (&["women"], Action::Toggle("children".into()), &["women", "children"]),
-            (&["children"], Action::Toggle("women".into()), &["women", "children"]),
-            (&["women", "children"], Action::Toggle("women".into()), &["children"]),
-            (&["law", "domestic-violence"], Action::Toggle("online".into()), &["domestic-violence", "online", "law"]),
+            (
+                &["women"],
+                Action::Toggle("children".into()),
+                &["women", "children"],
+            ),
+            (
+                &["children"],
+                Action::Toggle("women".into()),
+                &["women", "children"],
+            ),
+            (
+                &["women", "children"],
+                Action::Toggle("women".into()),
+                &["children"],
+            ),
+            (
+                &["law", "domestic-violence"],
+                Action::Toggle("online".into()),
+                &["domestic-violence", "online", "law"],
+            ),
         ];
         for (start, action, want) in table {
             let next = state(start).reduce(action.clone());
@@ -173,8 +189,26 @@ mod tests {
         let s = s.reduce(Action::Play);
         assert!(s.play.started);
         let s = s.reduce(Action::Rewind);
-        assert_eq!(s.play, Play { started: false, run: 1, instant: false });
-        let instant = Rc::new(State::new(Lang::Ru, order(), Selection { active: vec![], unknown: vec![] }, true));
-        assert!(Rc::ptr_eq(&instant, &instant.clone().reduce(Action::Rewind)));
+        assert_eq!(
+            s.play,
+            Play {
+                started: false,
+                run: 1,
+                instant: false
+            }
+        );
+        let instant = Rc::new(State::new(
+            Lang::Ru,
+            order(),
+            Selection {
+                active: vec![],
+                unknown: vec![],
+            },
+            true,
+        ));
+        assert!(Rc::ptr_eq(
+            &instant,
+            &instant.clone().reduce(Action::Rewind)
+        ));
     }
 }

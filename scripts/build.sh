@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the release embed into dist/:
+#   salystyr.js            the loader (custom element), the one file a page includes
+#   salystyr_core.js       wasm-bindgen's glue
+#   salystyr_core_bg.wasm  the app, optimised by wasm-opt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+cargo build --release --lib --target wasm32-unknown-unknown --quiet
+rm -rf dist.tmp && mkdir dist.tmp
+wasm-bindgen target/wasm32-unknown-unknown/release/salystyr.wasm \
+  --target web --no-typescript --out-dir dist.tmp --out-name salystyr_core
+wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  dist.tmp/salystyr_core_bg.wasm -o dist.tmp/salystyr_core_bg.wasm
+cp web/salystyr.js dist.tmp/salystyr.js
+rm -rf dist && mv dist.tmp dist
+echo "built dist/: $(ls dist | tr '\n' ' ')"

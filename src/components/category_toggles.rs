@@ -1,0 +1,43 @@
+use yew::prelude::*;
+
+use crate::hooks::on_group_keydown;
+use crate::i18n::strings;
+use crate::model::{Category, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct CategoryTogglesProps {
+    pub categories: Vec<Category>,
+    /// Ids of the categories switched on.
+    pub active: Vec<String>,
+    pub lang: Lang,
+    /// Called with the id of the category the reader switched.
+    pub on_toggle: Callback<String>,
+}
+
+/// One toggle button per category (`aria-pressed`). The last one on is marked
+/// `aria-disabled` and says why; it stays focusable.
+#[component]
+pub fn CategoryToggles(props: &CategoryTogglesProps) -> Html {
+    let last = props.active.len() <= 1;
+    let buttons = props.categories.iter().map(|c| {
+        let on = props.active.contains(&c.id);
+        let locked = on && last;
+        let on_toggle = props.on_toggle.clone();
+        let id = c.id.clone();
+        html! {
+            <button type="button" class="toggle" data-category={c.id.clone()}
+                aria-pressed={on.to_string()}
+                aria-disabled={locked.then_some("true")}
+                title={locked.then_some(strings(props.lang).last_category)}
+                onclick={move |_| on_toggle.emit(id.clone())}>
+                { c.label.get(props.lang) }
+            </button>
+        }
+    });
+    html! {
+        <div class="toggles" role="group" aria-label={strings(props.lang).categories}
+            onkeydown={on_group_keydown}>
+            { for buttons }
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+use yew::prelude::*;
+
+use super::{AnimatedNumber, Bar, NumberStyle, Shared};
+use crate::compare::{compare, Comparison};
+use crate::format;
+use crate::i18n::strings;
+use crate::layout::{place, Placed};
+use crate::model::{Dataset, FigureKind, Lang};
+use crate::state::Play;
+
+#[derive(Properties, PartialEq)]
+pub struct ChangeViewProps {
+    pub dataset: Shared<Dataset>,
+    pub index: usize,
+    pub lang: Lang,
+    pub play: Play,
+}
+
+/// A change over a period: the change as a large counting number, and a before/after
+/// pair of bars as an index (before = 100), since the source gives no absolute counts.
+#[component]
+pub fn ChangeView(props: &ChangeViewProps) -> Html {
+    let d = &props.dataset;
+    let figure = &d.figures[props.index];
+    let FigureKind::Change { percent, wording } = &figure.kind else {
+        return Html::default();
+    };
+    let lang = props.lang;
+    let comparison = compare(&figure.kind);
+    let (Comparison::Change { before, after, .. }, Placed::Bars(bars)) =
+        (&comparison, place(&comparison))
+    else {
+        return Html::default();
+    };
+    let period = figure.period.as_deref().and_then(|p| d.period(p));
+    let s = strings(lang);
+    let before_label = period
+        .and_then(|p| p.before.as_ref())
+        .map_or(s.before, |t| t.get(lang));
+    let after_label = period
+        .and_then(|p| p.after.as_ref())
+        .map_or(s.after, |t| t.get(lang));
+    let decimals = format::decimals_of(*percent);
+    let rows = [
+        ("before", before_label, bars[0], *before),
+        ("after", after_label, bars[1], *after),
+    ];
+    html! {
+        <div class="change-body">
+            <p class={classes!("big", if *percent < 0.0 { "down" } else { "up" })}>
+                <AnimatedNumber style={NumberStyle::Change(*percent)} lang={lang} play={props.play} />
+            </p>
+            if let Some(w) = wording {
+                <p class="wording">{ w.get(lang) }</p>
+            }
+            <div class="rows">
+                { for rows.into_iter().map(|(class, label, bar, value)| html! {
+                    <div class={classes!("row", class)}>
+                        <span class="row-label">{ label }</span>
+                        <Bar bar={bar} class={class} />
+                        <span class="row-value">{ format::number(value, decimals, lang) }</span>
+                    </div>
+                }) }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,30 @@
+use yew::prelude::*;
+
+use super::{AnimatedNumber, NumberStyle, Shared};
+use crate::model::{Dataset, FigureKind, Lang};
+use crate::state::Play;
+
+#[derive(Properties, PartialEq)]
+pub struct CountViewProps {
+    pub dataset: Shared<Dataset>,
+    pub index: usize,
+    pub lang: Lang,
+    pub play: Play,
+}
+
+/// A count: a large number counting up, with its qualifier, followed by its words.
+#[component]
+pub fn CountView(props: &CountViewProps) -> Html {
+    let figure = &props.dataset.figures[props.index];
+    let FigureKind::Count { amount } = &figure.kind else {
+        return Html::default();
+    };
+    html! {
+        <div class="count-body">
+            <p class="big">
+                <AnimatedNumber style={NumberStyle::Amount(*amount)} lang={props.lang} play={props.play} />
+            </p>
+            <p class="count-label">{ figure.label.get(props.lang) }</p>
+        </div>
+    }
+}

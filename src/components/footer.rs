@@ -1,0 +1,33 @@
+use yew::prelude::*;
+
+use crate::i18n::strings;
+use crate::model::{Lang, Source};
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub source: Source,
+    pub lang: Lang,
+    /// Called when the reader asks to play the animation again.
+    pub on_replay: Callback<()>,
+}
+
+/// The source line, linked when the dataset gives an address, and the replay control.
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let s = strings(props.lang);
+    let text = props.source.text.get(props.lang).to_string();
+    let on_replay = props.on_replay.reform(|_: MouseEvent| ());
+    html! {
+        <footer class="foot">
+            <p class="source">
+                { s.source }{ ": " }
+                if let Some(url) = &props.source.url {
+                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ text }</a>
+                } else {
+                    { text }
+                }
+            </p>
+            <button type="button" class="replay" onclick={on_replay}>{ s.replay }</button>
+        </footer>
+    }
+}

@@ -1,0 +1,41 @@
+use yew::prelude::*;
+
+use super::{AnimatedNumber, Bar, NumberStyle, Shared};
+use crate::compare::compare;
+use crate::layout::{place, Placed};
+use crate::model::{Dataset, FigureKind, Lang};
+use crate::state::Play;
+
+#[derive(Properties, PartialEq)]
+pub struct FunnelViewProps {
+    pub dataset: Shared<Dataset>,
+    pub index: usize,
+    pub lang: Lang,
+    pub play: Play,
+}
+
+/// Successive steps of one process, each bar proportional to its value.
+#[component]
+pub fn FunnelView(props: &FunnelViewProps) -> Html {
+    let figure = &props.dataset.figures[props.index];
+    let FigureKind::Funnel { steps } = &figure.kind else {
+        return Html::default();
+    };
+    let Placed::Bars(bars) = place(&compare(&figure.kind)) else {
+        return Html::default();
+    };
+    html! {
+        <ol class="steps">
+            { for steps.iter().zip(bars).map(|(step, bar)| html! {
+                <li class="step">
+                    <Bar bar={bar} class="after" />
+                    <p class="step-text">
+                        <AnimatedNumber style={NumberStyle::Amount(step.amount)} lang={props.lang} play={props.play} />
+                        { " " }
+                        <span class="step-label">{ step.label.get(props.lang) }</span>
+                    </p>
+                </li>
+            }) }
+        </ol>
+    }
+}

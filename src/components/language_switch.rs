@@ -1,0 +1,35 @@
+use yew::prelude::*;
+
+use crate::hooks::on_group_keydown;
+use crate::i18n::strings;
+use crate::model::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct LanguageSwitchProps {
+    pub lang: Lang,
+    /// Called with the language the reader picked.
+    pub on_select: Callback<Lang>,
+}
+
+/// One button per language, each named in its own language and marked with its own
+/// `lang` so that a screen reader pronounces it right.
+#[component]
+pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    let buttons = Lang::ALL.iter().map(|&lang| {
+        let on_select = props.on_select.clone();
+        let pressed = lang == props.lang;
+        html! {
+            <button type="button" class="lang" lang={lang.code()}
+                aria-pressed={pressed.to_string()}
+                onclick={move |_| on_select.emit(lang)}>
+                { strings(lang).lang_name }
+            </button>
+        }
+    });
+    html! {
+        <div class="langs" role="group" aria-label={strings(props.lang).language}
+            onkeydown={on_group_keydown}>
+            { for buttons }
+        </div>
+    }
+}
