@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds the release embed into dist/:
 #   salystyr.js            the loader (custom element), the one file a page includes
-#   salystyr_core.js       wasm-bindgen's glue
+#   salystyr_core.js       wasm-bindgen's glue (minified by terser)
 #   salystyr_core_bg.wasm  the app, optimised by wasm-opt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-cargo build --release --lib --target wasm32-unknown-unknown --quiet
+# Short source paths in the few panic locations the wasm carries.
+RUSTFLAGS="--remap-path-prefix=$HOME/.cargo/registry/src/= --remap-path-prefix=$PWD/=" \
+  cargo build --release --lib --target wasm32-unknown-unknown --quiet
 rm -rf dist.tmp && mkdir dist.tmp
 wasm-bindgen target/wasm32-unknown-unknown/release/salystyr.wasm \
   --target web --no-typescript --out-dir dist.tmp --out-name salystyr_core
@@ -15,6 +17,8 @@ wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   dist.tmp/salystyr_core_bg.wasm -o dist.tmp/salystyr_core_bg.wasm
-cp web/salystyr.js dist.tmp/salystyr.js
+# Minify both scripts (the glue keeps its export names; --module allows top-level mangling).
+terser dist.tmp/salystyr_core.js --module --compress --mangle -o dist.tmp/salystyr_core.js
+terser web/salystyr.js --module --compress --mangle -o dist.tmp/salystyr.js
 rm -rf dist && mv dist.tmp dist
 echo "built dist/: $(ls dist | tr '\n' ' ')"

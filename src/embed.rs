@@ -18,7 +18,7 @@ use crate::model::{seed, Lang};
 /// (`adoptedStyleSheets`), so no `<style>` element or `style` attribute is needed.
 #[wasm_bindgen]
 pub fn stylesheet() -> String {
-    include_str!("style.css").to_string()
+    include_str!(concat!(env!("OUT_DIR"), "/style.min.css")).to_string()
 }
 
 /// One mounted infographic.

@@ -162,17 +162,18 @@ fn kk_last_word(value: f64, decimals: u8, is_percent: bool) -> &'static str {
 /// harmony and by the last sound of the number's last word.
 pub fn kk_suffix(value: f64, decimals: u8, is_percent: bool, case: Case) -> &'static str {
     let word = kk_last_word(value, decimals, is_percent);
+    let is = |set: &str, c: char| set.chars().any(|s| s == c);
     let front = word
         .chars()
         .rev()
-        .find(|c| "аәеиоөұүыіэюя".contains(*c))
-        .is_some_and(|c| "әеөүіи".contains(c));
+        .find(|&c| is("аәеиоөұүыіэюя", c))
+        .is_some_and(|c| is("әеөүіи", c));
     let last = word.chars().last().unwrap_or('а');
     // "у" ends "елу" as a consonant: елудің, елуден.
-    let vowel = "аәеиоөұүыіэюя".contains(last);
+    let vowel = is("аәеиоөұүыіэюя", last);
     // Final б, в, г, д are said voiceless: миллиардтан.
-    let voiceless = "кқпстфхцчшщбвгд".contains(last);
-    let nasal = "мнң".contains(last);
+    let voiceless = is("кқпстфхцчшщбвгд", last);
+    let nasal = is("мнң", last);
     let pick = |back: &'static str, fr: &'static str| if front { fr } else { back };
     match case {
         Case::Dative if voiceless => pick("қа", "ке"),

@@ -16,6 +16,14 @@ use yew::prelude::*;
 use crate::layout::{self, DURATION_MS};
 use crate::state::Play;
 
+/// A pending animation frame; dropping the handle cancels it.
+pub type FrameSlot = Rc<RefCell<Option<AnimationFrame>>>;
+
+type Watch = (
+    IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+);
+
 /// Share of the widget that must be in view to start the animation. A widget taller
 /// than the viewport starts when it fills half the viewport instead.
 pub const VISIBLE_SHARE: f64 = 0.25;
@@ -24,10 +32,7 @@ pub const VISIBLE_SHARE: f64 = 0.25;
 #[hook]
 pub fn use_in_view(node: NodeRef, on_visible: Callback<()>) {
     use_effect_with(node, move |node| {
-        let mut cleanup: Option<(
-            IntersectionObserver,
-            Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
-        )> = None;
+        let mut cleanup: Option<Watch> = None;
         if let Some(element) = node.cast::<web_sys::Element>() {
             let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
                 move |entries: js_sys::Array, observer: IntersectionObserver| {
@@ -79,7 +84,7 @@ pub fn use_tween(target: f64, play: Play) -> f64 {
     {
         let elapsed = elapsed.setter();
         use_effect_with(play, move |play| {
-            let slot: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
+            let slot: FrameSlot = Rc::default();
             if !play.started {
                 elapsed.set(0.0);
             } else if play.instant {
@@ -93,11 +98,7 @@ pub fn use_tween(target: f64, play: Play) -> f64 {
     layout::tween(target, *elapsed)
 }
 
-fn tick(
-    slot: Rc<RefCell<Option<AnimationFrame>>>,
-    start: Rc<Cell<Option<f64>>>,
-    elapsed: UseStateSetter<f64>,
-) {
+fn tick(slot: FrameSlot, start: Rc<Cell<Option<f64>>>, elapsed: UseStateSetter<f64>) {
     let next = slot.clone();
     let frame = request_animation_frame(move |now| {
         let t0 = start.get().unwrap_or(now);
@@ -113,8 +114,8 @@ fn tick(
 
 /// Calls `f` after two animation frames: long enough for the browser to have drawn the
 /// current state, so that a CSS transition from it runs.
-pub fn after_two_frames(f: impl FnOnce() + 'static) -> Rc<RefCell<Option<AnimationFrame>>> {
-    let slot: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
+pub fn after_two_frames(f: impl FnOnce() + 'static) -> FrameSlot {
+    let slot: FrameSlot = Rc::default();
     let inner = slot.clone();
     let first = request_animation_frame(move |_| {
         let second = request_animation_frame(move |_| f());

@@ -8,7 +8,7 @@
 use crate::compare::{Comparison, OneIn};
 
 /// Width of a bar track in SVG user units.
-pub const TRACK: f64 = 1000.0;
+pub const TRACK: u32 = 1000;
 /// A share below this would be under 3 px on a 280 px card: shown as dots instead.
 pub const MIN_VISIBLE_SHARE: f64 = 0.01;
 /// Most dots drawn for "1 in N"; beyond it only the words are shown.
@@ -25,9 +25,10 @@ pub struct Bar {
 }
 
 impl Bar {
-    /// The bar's width in track units, for the SVG `width` attribute.
-    pub fn width(self) -> f64 {
-        (self.fraction * TRACK).round()
+    /// The bar's width in track units, for the SVG `width` attribute. An integer, so
+    /// that no float printing is needed.
+    pub fn width(self) -> u32 {
+        (self.fraction * TRACK as f64).round() as u32
     }
 }
 
@@ -83,7 +84,7 @@ pub fn ease_out_cubic(t: f64) -> f64 {
 /// The value shown `elapsed_ms` into the animation towards `target` (counting from 0).
 /// At and after the end it is exactly `target`, so the last frame shows −49.3, not −49.2.
 pub fn tween(target: f64, elapsed_ms: f64) -> f64 {
-    if !(elapsed_ms < DURATION_MS) {
+    if elapsed_ms.is_nan() || elapsed_ms >= DURATION_MS {
         return target;
     }
     target * ease_out_cubic(elapsed_ms / DURATION_MS)
@@ -105,12 +106,12 @@ mod tests {
             Placed::Bars(b) => b.iter().map(|b| b.width()).collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         };
-        let table: &[(&str, &[f64])] = &[
-            ("women-murder", &[1000.0, 507.0]),
-            ("women-gbh", &[1000.0, 913.0]),
-            ("women-rights", &[1000.0, 500.0]),
-            ("dv-response", &[1000.0, 720.0, 160.0]),
-            ("crisis-centre-women", &[1000.0, 673.0]),
+        let table: &[(&str, &[u32])] = &[
+            ("women-murder", &[1000, 507]),
+            ("women-gbh", &[1000, 913]),
+            ("women-rights", &[1000, 500]),
+            ("dv-response", &[1000, 720, 160]),
+            ("crisis-centre-women", &[1000, 673]),
         ];
         for (id, want) in table {
             assert_eq!(widths(placed(id)), *want, "{id}");

@@ -14,6 +14,7 @@ pub mod embed;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod json;
 pub mod layout;
 pub mod model;
 pub mod state;

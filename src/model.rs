@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
+use crate::json::{self, Value};
 
 /// The format tag every dataset carries in its `format` field.
 pub const FORMAT: &str = "salystyr/1";
@@ -27,8 +27,9 @@ pub const MAX_AMOUNT: f64 = 1e15;
 /// Largest increase in percent; a decrease cannot exceed −100 %.
 pub const MAX_CHANGE: f64 = 100_000.0;
 
-/// The built-in default dataset: the seed article (`data/seed.json`).
-pub const SEED_JSON: &str = include_str!("../data/seed.json");
+/// The built-in default dataset: the seed article (`data/seed.json`, minified by
+/// `build.rs`).
+pub const SEED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/seed.min.json"));
 
 /// A reader's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -324,7 +325,12 @@ pub struct Selection {
 pub fn seed() -> Rc<Dataset> {
     thread_local! {
         static SEED: Rc<Dataset> = Rc::new(
-            parse(SEED_JSON).expect("the seed dataset is valid").dataset,
+            // Tested natively (`seed_parses_without_warnings`). No `expect`: it would
+            // bring Debug formatting, and its weight, into the wasm.
+            match parse(SEED_JSON) {
+                Ok(parsed) => parsed.dataset,
+                Err(_) => unreachable!("the seed dataset is valid"),
+            },
         );
     }
     SEED.with(Rc::clone)
@@ -353,6 +359,10 @@ pub enum Problem {
     Syntax {
         line: usize,
         column: usize,
+    },
+    /// Arrays and objects nested deeper than the limit.
+    TooDeep {
+        limit: usize,
     },
     TooLarge {
         bytes: usize,
@@ -421,14 +431,23 @@ pub fn parse(json: &str) -> Result<Parsed, Vec<Issue>> {
         );
         return Err(cx.issues);
     }
-    let value: Value = match serde_json::from_str(json) {
+    let value = match json::parse(json) {
         Ok(v) => v,
+        Err(e) if e.too_deep => {
+            cx.error(
+                "",
+                Problem::TooDeep {
+                    limit: json::MAX_DEPTH,
+                },
+            );
+            return Err(cx.issues);
+        }
         Err(e) => {
             cx.error(
                 "",
                 Problem::Syntax {
-                    line: e.line(),
-                    column: e.column(),
+                    line: e.line,
+                    column: e.column,
                 },
             );
             return Err(cx.issues);
@@ -464,7 +483,7 @@ fn index(path: &str, i: usize) -> String {
 
 /// An object being read: remembers which keys were used, to warn about the others.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(String, Value)],
     path: String,
     used: Vec<&'static str>,
 }
@@ -473,9 +492,10 @@ impl<'a> Obj<'a> {
     fn get(&mut self, key: &'static str) -> Option<(&'a Value, String)> {
         self.used.push(key);
         self.map
-            .get(key)
-            .filter(|v| !v.is_null())
-            .map(|v| (v, join(&self.path, key)))
+            .iter()
+            .rev()
+            .find(|(k, v)| k == key && *v != Value::Null)
+            .map(|(_, v)| (v, join(&self.path, key)))
     }
 }
 
@@ -517,7 +537,7 @@ impl Cx {
 
     /// Warns about every key of `obj` that was never asked for.
     fn finish(&mut self, obj: Obj) {
-        for key in obj.map.keys() {
+        for (key, _) in obj.map {
             if !obj.used.contains(&key.as_str()) {
                 self.warn(&join(&obj.path, key), Problem::UnknownField);
             }
@@ -690,10 +710,16 @@ impl Cx {
     fn dataset(&mut self, v: &Value) -> Option<Dataset> {
         let mut obj = self.object(v, "")?;
         if let Some((v, p)) = self.required(&mut obj, "format") {
-            if v.as_str() != Some(FORMAT) {
-                let got = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                self.error(&p, Problem::UnsupportedFormat(got));
-                return None;
+            match v.as_str() {
+                Some(FORMAT) => {}
+                Some(other) => {
+                    self.error(&p, Problem::UnsupportedFormat(other.to_string()));
+                    return None;
+                }
+                None => {
+                    self.error(&p, Problem::WrongType(Expected::String));
+                    return None;
+                }
             }
         }
         let id = self
@@ -883,7 +909,7 @@ impl Cx {
                     })
                 }
                 "statement" => Some(FigureKind::Statement),
-                _ if v.is_string() => {
+                _ if v.as_str().is_some() => {
                     self.error(&p, Problem::UnknownKind(name.to_string()));
                     None
                 }

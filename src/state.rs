@@ -81,9 +81,12 @@ impl Reducible for State {
                         next.active.retain(|c| *c != id);
                     }
                 } else if self.order.contains(&id) {
-                    next.active.push(id);
-                    next.active
-                        .sort_by_key(|c| self.order.iter().position(|o| o == c));
+                    next.active = self
+                        .order
+                        .iter()
+                        .filter(|c| **c == id || self.is_active(c))
+                        .cloned()
+                        .collect();
                 }
             }
             Action::Select(selection) => {

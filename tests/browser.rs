@@ -10,7 +10,10 @@ use salystyr::format;
 use salystyr::model::{seed, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -65,15 +68,27 @@ async fn clicking_a_language_button_switches_every_text() {
     settle().await;
     assert_eq!(attr(&root, "lang").as_deref(), Some("en"));
     let text = root.text_content().unwrap();
-    assert!(text.contains("Murders: down 49.3% over the last 5 years"), "{text}");
+    assert!(
+        text.contains("Murders: down 49.3% over the last 5 years"),
+        "{text}"
+    );
     assert!(text.contains("Domestic violence and juvenile crime in figures"));
     assert!(!text.contains("Кісі өлтіру"));
-    assert_eq!(attr(&find(&shadow, "button[lang=en]"), "aria-pressed").as_deref(), Some("true"));
-    assert_eq!(attr(&find(&shadow, "button[lang=kk]"), "aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        attr(&find(&shadow, "button[lang=en]"), "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&find(&shadow, "button[lang=kk]"), "aria-pressed").as_deref(),
+        Some("false")
+    );
 
     find(&shadow, "button[lang=ru]").click();
     settle().await;
-    assert!(root.text_content().unwrap().contains("Убийства: снижение на 49,3\u{a0}%"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Убийства: снижение на 49,3\u{a0}%"));
     app.destroy();
 }
 
@@ -119,9 +134,14 @@ async fn arrow_keys_move_within_the_language_group() {
     assert_eq!(attr(&focused, "lang").as_deref(), Some("ru"));
     init.set_key("End");
     focused
-        .dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .dispatch_event(
+            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
         .unwrap();
-    assert_eq!(attr(&shadow.active_element().unwrap(), "lang").as_deref(), Some("en"));
+    assert_eq!(
+        attr(&shadow.active_element().unwrap(), "lang").as_deref(),
+        Some("en")
+    );
     app.destroy();
 }
 
@@ -140,7 +160,11 @@ fn intl(lang: Lang, value: f64, decimals: u8, percent: bool) -> String {
     let locales = js_sys::Array::of1(&lang.code().into());
     let nf = js_sys::Intl::NumberFormat::new(&locales, &options);
     let value = if percent { value / 100.0 } else { value };
-    nf.format().call1(&nf, &value.into()).unwrap().as_string().unwrap()
+    nf.format()
+        .call1(&nf, &value.into())
+        .unwrap()
+        .as_string()
+        .unwrap()
 }
 
 /// Whether this browser carries the locale's own number symbols. Debian's Chromium
@@ -167,13 +191,31 @@ fn numbers_agree_with_the_browsers_intl() {
         (-8.7, 1),
         (0.36, 2),
     ];
-    assert!(has_locale_data(Lang::Ru), "this browser has no Russian number data");
+    assert!(
+        has_locale_data(Lang::Ru),
+        "this browser has no Russian number data"
+    );
     for lang in Lang::ALL.into_iter().filter(|&l| has_locale_data(l)) {
         for &(v, d) in table {
-            assert_eq!(format::number(v, d, lang), intl(lang, v, d, false), "{lang:?} {v}");
+            assert_eq!(
+                format::number(v, d, lang),
+                intl(lang, v, d, false),
+                "{lang:?} {v}"
+            );
         }
-        for &(v, d) in &[(-49.3, 1), (-37.9, 1), (-50.0, 0), (-6.0, 0), (12.5, 1), (0.0, 0)] {
-            assert_eq!(format::percent(v, d, lang, true), intl(lang, v, d, true), "{lang:?} {v}%");
+        for &(v, d) in &[
+            (-49.3, 1),
+            (-37.9, 1),
+            (-50.0, 0),
+            (-6.0, 0),
+            (12.5, 1),
+            (0.0, 0),
+        ] {
+            assert_eq!(
+                format::percent(v, d, lang, true),
+                intl(lang, v, d, true),
+                "{lang:?} {v}%"
+            );
         }
     }
 }

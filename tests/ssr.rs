@@ -57,28 +57,79 @@ fn facts(lang: Lang) -> Vec<String> {
     };
     match lang {
         Lang::Kk => vec![
-            n("100 000-ға жуық"), n("72 000"), n("16 000"), "69".into(), n("5 500"), n("3 700"),
-            "-50%".into(), "екі есеге азайды".into(), "-37,9%".into(), "-49,3%".into(), "-8,7%".into(),
-            n("12 000-нан астам"), n("94 000-нан астам"), "ювеналды полиция".into(),
-            "-6%".into(), "-29%".into(), "-19%".into(), "-15%".into(),
-            n("35 000-нан астам"), "127".into(), "2024 жылғы 16 маусым".into(),
-            "өмір бойына бас бостандығынан айыру".into(), "Соңғы 5 жылда".into(),
+            n("100 000-ға жуық"),
+            n("72 000"),
+            n("16 000"),
+            "69".into(),
+            n("5 500"),
+            n("3 700"),
+            "-50%".into(),
+            "екі есеге азайды".into(),
+            "-37,9%".into(),
+            "-49,3%".into(),
+            "-8,7%".into(),
+            n("12 000-нан астам"),
+            n("94 000-нан астам"),
+            "ювеналды полиция".into(),
+            "-6%".into(),
+            "-29%".into(),
+            "-19%".into(),
+            "-15%".into(),
+            n("35 000-нан астам"),
+            "127".into(),
+            "2024 жылғы 16 маусым".into(),
+            "өмір бойына бас бостандығынан айыру".into(),
+            "Соңғы 5 жылда".into(),
         ],
         Lang::Ru => vec![
-            n("почти 100 000"), n("72 000"), n("16 000"), "69".into(), n("5 500"), n("3 700"),
-            n("-50 %"), "сократилось вдвое".into(), n("-37,9 %"), n("-49,3 %"), n("-8,7 %"),
-            n("более 12 000"), n("более 94 000"), "ювенальной полиции".into(),
-            n("-6 %"), n("-29 %"), n("-19 %"), n("-15 %"),
-            n("более 35 000"), "127".into(), "16 июня 2024 года".into(),
-            "Пожизненное лишение свободы".into(), "За последние 5 лет".into(),
+            n("почти 100 000"),
+            n("72 000"),
+            n("16 000"),
+            "69".into(),
+            n("5 500"),
+            n("3 700"),
+            n("-50 %"),
+            "сократилось вдвое".into(),
+            n("-37,9 %"),
+            n("-49,3 %"),
+            n("-8,7 %"),
+            n("более 12 000"),
+            n("более 94 000"),
+            "ювенальной полиции".into(),
+            n("-6 %"),
+            n("-29 %"),
+            n("-19 %"),
+            n("-15 %"),
+            n("более 35 000"),
+            "127".into(),
+            "16 июня 2024 года".into(),
+            "Пожизненное лишение свободы".into(),
+            "За последние 5 лет".into(),
         ],
         Lang::En => vec![
-            "nearly 100,000".into(), "72,000".into(), "16,000".into(), "69".into(), "5,500".into(), "3,700".into(),
-            "-50%".into(), "halved".into(), "-37.9%".into(), "-49.3%".into(), "-8.7%".into(),
-            "more than 12,000".into(), "more than 94,000".into(), "Juvenile police".into(),
-            "-6%".into(), "-29%".into(), "-19%".into(), "-15%".into(),
-            "more than 35,000".into(), "127".into(), "16 June 2024".into(),
-            "Life imprisonment".into(), "Over the last 5 years".into(),
+            "nearly 100,000".into(),
+            "72,000".into(),
+            "16,000".into(),
+            "69".into(),
+            "5,500".into(),
+            "3,700".into(),
+            "-50%".into(),
+            "halved".into(),
+            "-37.9%".into(),
+            "-49.3%".into(),
+            "-8.7%".into(),
+            "more than 12,000".into(),
+            "more than 94,000".into(),
+            "Juvenile police".into(),
+            "-6%".into(),
+            "-29%".into(),
+            "-19%".into(),
+            "-15%".into(),
+            "more than 35,000".into(),
+            "127".into(),
+            "16 June 2024".into(),
+            "Life imprisonment".into(),
+            "Over the last 5 years".into(),
         ],
     }
 }
@@ -87,7 +138,10 @@ fn facts(lang: Lang) -> Vec<String> {
 async fn every_figure_with_its_qualifier_in_every_language() {
     for lang in Lang::ALL {
         let html = render(lang, None).await;
-        assert!(html.contains(&format!("lang=\"{}\"", lang.code())), "{lang:?} root lang");
+        assert!(
+            html.contains(&format!("lang=\"{}\"", lang.code())),
+            "{lang:?} root lang"
+        );
         for fact in facts(lang) {
             assert!(html.contains(&fact), "{lang:?}: {fact:?} missing");
         }
@@ -110,7 +164,8 @@ async fn categories_attribute_hides_the_others() {
         ("law", false),
     ] {
         let open = format!("data-category=\"{id}\"");
-        let at = html.find(&format!("<section {open}"))
+        let at = html
+            .find(&format!("<section {open}"))
             .or_else(|| html.find(&format!("class=\"group\" {open}")))
             .unwrap_or_else(|| panic!("group {id} rendered"));
         let tag = &html[at..at + html[at..].find('>').unwrap()];

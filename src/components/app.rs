@@ -1,11 +1,9 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_render::AnimationFrame;
 use yew::prelude::*;
 
 use super::{CategoryToggles, FigureCard, Footer, LanguageSwitch, Notice, Shared};
-use crate::hooks::{after_two_frames, prefers_reduced_motion, use_in_view};
+use crate::hooks::{after_two_frames, prefers_reduced_motion, use_in_view, FrameSlot};
 use crate::i18n::strings;
 use crate::model::{Dataset, FigureKind, Lang};
 use crate::state::{Action, State};
@@ -70,7 +68,7 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
-    let pending: Rc<RefCell<Option<Rc<RefCell<Option<AnimationFrame>>>>>> = use_mut_ref(|| None);
+    let pending = use_mut_ref(|| None::<FrameSlot>);
     let on_replay = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| {
