@@ -3,6 +3,7 @@
 #   salystyr.js            the loader (custom element), the one file a page includes
 #   salystyr_core.js       wasm-bindgen's glue (minified by terser)
 #   salystyr_core_bg.wasm  the app, optimised by wasm-opt
+#   salystyr-fallback.json the built-in figures as text, fetched only without WebAssembly
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -20,5 +21,7 @@ wasm-opt -Oz --strip-debug --strip-producers \
 # Minify both scripts (the glue keeps its export names; --module allows top-level mangling).
 terser dist.tmp/salystyr_core.js --module --compress --mangle -o dist.tmp/salystyr_core.js
 terser web/salystyr.js --module --compress --mangle -o dist.tmp/salystyr.js
+# What the element shows where WebAssembly is not allowed: the figures as text.
+cargo run --quiet --bin salystyr -- fallback > dist.tmp/salystyr-fallback.json
 rm -rf dist && mv dist.tmp dist
 echo "built dist/: $(ls dist | tr '\n' ' ')"

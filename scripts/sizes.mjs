@@ -7,7 +7,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 export const BUDGET_BROTLI = 100 * 1024;
 const dir = new URL("../dist/", import.meta.url);
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+// Fetched only where WebAssembly cannot run: listed, not counted.
+const ONLY_WITHOUT_WASM = "salystyr-fallback.json";
 const rows = readdirSync(dir)
+  .filter((name) => name !== ONLY_WITHOUT_WASM)
   .sort()
   .map((name) => {
     const b = readFileSync(new URL(name, dir));
@@ -27,6 +30,11 @@ console.log(`${"file".padEnd(24)} ${"raw KiB".padStart(8)} ${"gzip KiB".padStart
 for (const r of [...rows, { name: "total", ...total }]) {
   console.log(`${r.name.padEnd(24)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
 }
+try {
+  const b = readFileSync(new URL(ONLY_WITHOUT_WASM, dir));
+  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`(${ONLY_WITHOUT_WASM}, fetched only without WebAssembly: ${kb(b.length).trim()} raw, ${kb(br).trim()} br KiB)`);
+} catch {}
 if (process.argv.includes("--budget")) {
   const ok = total.brotli <= BUDGET_BROTLI;
   console.log(`brotli total ${kb(total.brotli).trim()} KiB, budget ${BUDGET_BROTLI / 1024} KiB: ${ok ? "ok" : "OVER"}`);

@@ -59,10 +59,14 @@ pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
             let phrase = change_phrase(figure, lang).unwrap_or_default();
             format!("{}.", i18n::change_alt(label, &phrase, period, lang))
         }
-        FigureKind::Count { amount } => format!(
-            "{} {label}{in_brackets}.",
-            format::amount(amount, amount.value, lang)
-        ),
+        FigureKind::Count { amount } => {
+            let amount = format::amount(amount, amount.value, lang);
+            match (lang, period) {
+                // Kazakh puts the time first: "Биыл 94 000-нан астам іс-шара …".
+                (Lang::Kk, Some(p)) => format!("{p} {amount} {label}."),
+                _ => format!("{} {label}{in_brackets}.", i18n::sentence(&amount)),
+            }
+        }
         FigureKind::Funnel { steps } => {
             let steps: Vec<String> = steps
                 .iter()
@@ -85,7 +89,7 @@ pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
             share(&comparison, lang).unwrap_or_default(),
         ),
         FigureKind::Milestone { date, points } => {
-            let mut s = format!("{}: {label}.", format::date(*date, lang));
+            let mut s = format!("{label} ({}).", format::date(*date, lang));
             for p in points {
                 s.push(' ');
                 s.push_str(p.get(lang));
@@ -117,15 +121,17 @@ mod tests {
             ("women-rights", Lang::En, "Crimes against women’s rights: halved (-50%) over the last 5 years."),
             ("juvenile-theft", Lang::En, "Theft by minors: down 19%."),
             ("crisis-centres", Lang::En, "69 crisis centres for victims of violence operate in Kazakhstan (today)."),
-            ("children-schools", Lang::Kk, "94\u{a0}000-нан астам іс-шара оқу орындарында ұйымдастырылды (биыл)."),
+            ("children-schools", Lang::Kk, "Биыл 94\u{a0}000-нан астам іс-шара оқу орындарында ұйымдастырылды."),
+            ("children-schools", Lang::En, "More than 94,000 events organised in educational institutions (this year)."),
+            ("children-prevention", Lang::Ru, "Более 12\u{a0}000 профилактических мероприятий проведено по защите прав детей и предупреждению преступности несовершеннолетних (в этом году)."),
             ("dv-response", Lang::En, "Domestic violence: from report to court decision (2024): nearly 100,000 reports received by the police; 72,000 protective orders issued; 16,000 cases ended in a court decision."),
             ("crisis-centre-women", Lang::Ru, "Женщины, обратившиеся в кризисные центры (с начала года): 5\u{a0}500 женщин обратились за помощью; 3\u{a0}700 из них — матери с детьми (67\u{a0}%)."),
-            ("online-resources", Lang::En, "Illegal internet resources identified (since the start of the year): more than 35,000 illegal internet resources identified; 127 of them sites promoting suicide and violence (fewer than 1 in 275)."),
+            ("online-resources", Lang::En, "Illegal internet resources identified (since the start of the year): more than 35,000 illegal internet resources identified; 127 of them were sites promoting suicide and violence (fewer than 1 in 275)."),
         ];
         for (id, lang, want) in table {
             assert_eq!(alt(id, *lang), *want, "{id} {lang:?}");
         }
-        assert!(alt("law-2024", Lang::Ru).starts_with("16 июня 2024 года: Вступил в силу закон"));
+        assert!(alt("law-2024", Lang::Ru).starts_with("Вступил в силу закон об обеспечении прав женщин и безопасности детей (16 июня 2024 года)."));
         assert!(alt("law-2024", Lang::En).contains("Life imprisonment for the rape of a minor."));
     }
 }

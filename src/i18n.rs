@@ -6,7 +6,7 @@
 //! suffixes to numbers).
 
 use crate::format::{self, Case};
-use crate::model::{Expected, Issue, Lang, Problem, Qualifier};
+use crate::model::{Expected, Issue, Lang, LoadError, Problem, Qualifier};
 
 /// The fixed strings of the interface in one language.
 #[derive(Debug)]
@@ -34,6 +34,16 @@ pub struct Strings {
     pub data_failed: &'static str,
     /// Heading of the list of unknown category ids.
     pub unknown_categories: &'static str,
+    /// While a dataset from `src` is on its way.
+    pub loading: &'static str,
+    /// The `src` address could not be reached.
+    pub load_network: &'static str,
+    /// The `src` address did not answer in time.
+    pub load_timeout: &'static str,
+    /// The `src` address answered with an error status (the status follows).
+    pub load_status: &'static str,
+    /// Where the page does not allow WebAssembly and the figures cannot be drawn.
+    pub needs_wasm: &'static str,
 }
 
 const KK: Strings = Strings {
@@ -50,6 +60,11 @@ const KK: Strings = Strings {
     source: "Дереккөз",
     data_failed: "Сандарды көрсету мүмкін болмады: деректерде қате бар.",
     unknown_categories: "Мұндай санаттар жоқ, олар ескерілмеді",
+    loading: "Сандар жүктеліп жатыр…",
+    load_network: "Деректер файлына қосылу мүмкін болмады.",
+    load_timeout: "Деректер файлы уақытында жүктелмеді.",
+    load_status: "Деректер файлы жүктелмеді, сервер жауабы:",
+    needs_wasm: "Бұл инфографикаға WebAssembly қажет, бірақ бұл бет оны іске қосуға рұқсат бермейді.",
 };
 
 const RU: Strings = Strings {
@@ -60,28 +75,38 @@ const RU: Strings = Strings {
     of_which: "в том числе",
     before: "До",
     after: "После",
-    index_note: "Индекс: прежний уровень = 100. В источнике указано только изменение в процентах, без абсолютных чисел.",
+    index_note: "Индекс: исходный уровень = 100. В источнике указано только изменение в процентах, без абсолютных чисел.",
     period_unstated: "Период в источнике не указан",
     replay: "Повторить",
     source: "Источник",
     data_failed: "Не удалось показать цифры: в данных есть ошибки.",
     unknown_categories: "Таких категорий нет, они пропущены",
+    loading: "Загружаем цифры…",
+    load_network: "Не удалось связаться с файлом данных.",
+    load_timeout: "Файл данных не загрузился вовремя.",
+    load_status: "Файл данных не загрузился, ответ сервера:",
+    needs_wasm: "Для этой инфографики нужен WebAssembly, но эта страница его не разрешает.",
 };
 
 const EN: Strings = Strings {
     lang_name: "English",
     language: "Language",
     categories: "Categories",
-    last_category: "At least one category stays on",
+    last_category: "At least one category must stay on",
     of_which: "of which",
     before: "Before",
     after: "After",
-    index_note: "Index: earlier level = 100. The source gives only the percentage change, not absolute numbers.",
+    index_note: "Index: starting level = 100. The source gives only the percentage change, not absolute numbers.",
     period_unstated: "Period not stated in the source",
     replay: "Replay",
     source: "Source",
     data_failed: "The figures could not be shown: the data has errors.",
     unknown_categories: "No such categories, ignored",
+    loading: "Loading the figures…",
+    load_network: "The data file could not be reached.",
+    load_timeout: "The data file did not load in time.",
+    load_status: "The data file did not load; the server answered",
+    needs_wasm: "This infographic needs WebAssembly, which this page does not allow.",
 };
 
 /// The fixed strings of `lang`.
@@ -103,6 +128,28 @@ pub fn run_on(text: &str) -> String {
         Some(first) => std::iter::once(lower(first)).chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// A text made to start a sentence: "more than 12,000 …" → "More than 12,000 …". The
+/// counterpart of [`run_on`], with the same alphabets.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(upper(first)).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn upper(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x61..=0x7A | 0x430..=0x44F => u - 0x20,
+        0x450..=0x45F => u - 0x50,
+        0x461..=0x481 | 0x48B..=0x4BF | 0x4D1..=0x4FF if u % 2 == 1 => u - 1,
+        0x4C2..=0x4CE if u % 2 == 0 => u - 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 fn lower(c: char) -> char {
@@ -172,7 +219,7 @@ pub fn one_in(n: u64, fewer: bool, lang: Lang) -> String {
             format::kk_with_suffix(n as f64, 0, Case::Genitive)
         ),
         (Lang::Kk, true) => format!(
-            "әрбір {} бірінен де аз",
+            "әрбір {} бірінен аз",
             format::kk_with_suffix(n as f64, 0, Case::Genitive)
         ),
     }
@@ -183,8 +230,8 @@ pub fn dots_note(n: u64, lang: Lang) -> String {
     let num = format::number(n as f64, 0, lang);
     match lang {
         Lang::En => format!("Too small to see as a bar, so shown as one dot in {num}."),
-        Lang::Ru => format!("На столбике такая доля была бы незаметна, поэтому она показана как одна точка из {num}."),
-        Lang::Kk => format!("Бұл үлес бағанда көрінбейтіндей аз, сондықтан {num} нүктенің біреуі ретінде көрсетілді."),
+        Lang::Ru => format!("Такая доля на полосе была бы незаметна, поэтому она показана одной точкой из {num}."),
+        Lang::Kk => format!("Бұл үлес жолақ түрінде көрінбейтіндей аз, сондықтан {num} нүктенің біреуімен белгіленді."),
     }
 }
 
@@ -271,7 +318,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         WrongType(e) => format!("Мұнда {} болуы керек", expected(*e, lang)),
         UnsupportedFormat(s) if en => format!("Unsupported format “{s}”: expected “{}”", crate::model::FORMAT),
         UnsupportedFormat(s) if ru => format!("Неподдерживаемый формат «{s}»: ожидается «{}»", crate::model::FORMAT),
-        UnsupportedFormat(s) => format!("«{s}» форматы қолданылмайды: «{}» болуы керек", crate::model::FORMAT),
+        UnsupportedFormat(s) => format!("«{s}» форматына қолдау көрсетілмейді: «{}» болуы керек", crate::model::FORMAT),
         OutOfRange { min, max } if en => format!("Out of range: must be from {} to {}", plain(*min, lang), plain(*max, lang)),
         OutOfRange { min, max } if ru => format!("Вне допустимого диапазона: от {} до {}", plain(*min, lang), plain(*max, lang)),
         OutOfRange { min, max } => format!("Рұқсат етілген ауқымнан тыс: ең азы {}, ең көбі {}", plain(*min, lang), plain(*max, lang)),
@@ -312,11 +359,25 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         PartExceedsWhole if ru => "Часть больше целого".to_string(),
         PartExceedsWhole => "Бөлік тұтастан үлкен".to_string(),
         MissingLanguage(l) if en => format!("No {} text: another language is shown instead", language_name(*l, lang)),
-        MissingLanguage(l) if ru => format!("Нет текста на {} языке: вместо него показан другой", language_name(*l, lang)),
+        MissingLanguage(l) if ru => format!("Нет текста на {} языке: показан текст на другом языке", language_name(*l, lang)),
         MissingLanguage(l) => format!("Мәтіннің {} нұсқасы жоқ: орнына басқа тілдегісі көрсетіледі", language_name(*l, lang)),
         UnknownField if en => "Unknown field, ignored".to_string(),
         UnknownField if ru => "Неизвестное поле, пропущено".to_string(),
         UnknownField => "Белгісіз өріс, ескерілмеді".to_string(),
+    }
+}
+
+/// Why there is no dataset, as lines for the reader: the summary first, then details.
+pub fn load_error(e: &LoadError, lang: Lang) -> (String, Vec<String>) {
+    let s = strings(lang);
+    match e {
+        LoadError::Invalid(issues) => (
+            s.data_failed.to_string(),
+            issues.iter().map(|i| issue(i, lang)).collect(),
+        ),
+        LoadError::Network => (s.load_network.to_string(), Vec::new()),
+        LoadError::Timeout => (s.load_timeout.to_string(), Vec::new()),
+        LoadError::Status(code) => (format!("{} {code}.", s.load_status), Vec::new()),
     }
 }
 
@@ -396,8 +457,10 @@ mod tests {
         ];
         for (from, to) in table {
             assert_eq!(run_on(from), to);
+            assert_eq!(sentence(to), from);
             if let Some(c) = from.chars().next() {
                 assert_eq!(Some(lower(c)), c.to_lowercase().next(), "{c}");
+                assert_eq!(Some(upper(lower(c))), c.to_uppercase().next(), "{c}");
             }
         }
     }
@@ -406,7 +469,7 @@ mod tests {
     fn one_in_n() {
         assert_eq!(one_in(275, true, Lang::En), "fewer than 1 in 275");
         assert_eq!(one_in(276, false, Lang::Ru), "примерно 1 из 276");
-        assert_eq!(one_in(275, true, Lang::Kk), "әрбір 275-тің бірінен де аз");
+        assert_eq!(one_in(275, true, Lang::Kk), "әрбір 275-тің бірінен аз");
         assert_eq!(one_in(276, false, Lang::Kk), "шамамен әрбір 276-ның бірі");
     }
 

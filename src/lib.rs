@@ -9,6 +9,8 @@
 pub mod compare;
 pub mod components;
 pub mod describe;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod format;

@@ -321,6 +321,19 @@ pub struct Selection {
     pub unknown: Vec<String>,
 }
 
+/// Why an embed has no dataset to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The dataset was read but is not valid: every error, then the warnings.
+    Invalid(Vec<Issue>),
+    /// The `src` address could not be reached (network, CORS, blocked by the page).
+    Network,
+    /// The `src` address did not answer in time.
+    Timeout,
+    /// The `src` address answered with this HTTP status.
+    Status(u16),
+}
+
 /// The built-in default dataset, parsed once per thread and shared by every instance.
 pub fn seed() -> Rc<Dataset> {
     thread_local! {

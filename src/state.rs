@@ -38,8 +38,9 @@ pub enum Action {
     SetLang(Lang),
     /// The reader switched a category on or off; the last one on stays on.
     Toggle(String),
-    /// The `categories` attribute changed.
-    Select(Selection),
+    /// The dataset or the `categories` attribute changed: the dataset's category ids in
+    /// order, and which of them to show.
+    Select(Rc<[String]>, Selection),
     /// The widget came into view: start the entry animation (once).
     Play,
     /// The replay control: back to the start; `Play` follows on the next frames.
@@ -89,7 +90,8 @@ impl Reducible for State {
                         .collect();
                 }
             }
-            Action::Select(selection) => {
+            Action::Select(order, selection) => {
+                next.order = order;
                 next.active = selection.active;
                 next.unknown = selection.unknown;
             }

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use salystyr::components::{App, AppProps};
+use salystyr::components::{App, AppProps, Data};
 use salystyr::format;
 use salystyr::model::{seed, Lang};
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ fn mount(lang: Lang, categories: Option<&str>) -> (ShadowRoot, yew::AppHandle<Ap
     let app = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
-            dataset: seed().into(),
+            data: Data::Ready(seed().into()),
             lang,
             categories: categories.map(|c| c.to_string().into()),
             motion: true,

@@ -2,12 +2,12 @@
 //! figure of the seed article (shared/seed/FACTS.md) with its qualifier in each language.
 #![cfg(not(target_arch = "wasm32"))]
 
-use salystyr::components::{App, AppProps};
+use salystyr::components::{App, AppProps, Data};
 use salystyr::model::{seed, Lang};
 
 async fn render(lang: Lang, categories: Option<&str>) -> String {
     yew::LocalServerRenderer::<App>::with_props(AppProps {
-        dataset: seed().into(),
+        data: Data::Ready(seed().into()),
         lang,
         categories: categories.map(|c| c.to_string().into()),
         motion: false,
@@ -89,7 +89,7 @@ fn facts(lang: Lang) -> Vec<String> {
             n("5 500"),
             n("3 700"),
             n("-50 %"),
-            "сократилось вдвое".into(),
+            "сократились вдвое".into(),
             n("-37,9 %"),
             n("-49,3 %"),
             n("-8,7 %"),

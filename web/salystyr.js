@@ -1,42 +1,129 @@
-// <salystyr-infographic>: the embed's custom element. It loads the wasm once, then mounts
-// one app per element inside an open shadow root; attributes map to the app's props.
-// Contract: README.md, "Embedding".
+// <salystyr-infographic>: the embed's custom element. It compiles the wasm once for every
+// element on the page, then mounts one app per element inside an open shadow root;
+// attributes map to the app's props. Contract: README.md, "Embedding".
 import init, { Instance, stylesheet } from "./salystyr_core.js";
 
 const TAG = "salystyr-infographic";
-let ready;
+const TIMEOUT_MS = 10000;
+const here = (file) => new URL(file, import.meta.url);
+const sheet = (css) => {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+};
+// Until the wasm arrives: room reserved (tunable), and the element's own children (a
+// static fallback an editor pasted in) stay visible through the slot.
+const waiting = sheet(
+  ":host{display:block;min-height:var(--salystyr-reserve,480px)}" +
+    "section{font:16px/1.5 system-ui,sans-serif;padding:20px;border-top:3px solid #b4232c}" +
+    "li{margin:6px 0}small{color:#555}",
+);
+
+let ready, fallback;
 const boot = () =>
-  (ready ??= init({ module_or_path: new URL("salystyr_core_bg.wasm", import.meta.url) }).then(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(stylesheet());
-    return sheet;
-  }));
+  (ready ??= init({ module_or_path: here("salystyr_core_bg.wasm") }).then(
+    () => sheet(stylesheet()),
+    (error) => {
+      const csp = /content.security.policy|wasm-unsafe-eval/i.test(error?.message);
+      console.error(
+        csp
+          ? "salystyr: this page's Content-Security-Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src. Showing the text fallback."
+          : "salystyr: could not start; showing the text fallback.",
+        error,
+      );
+      throw error;
+    },
+  ));
+
+const el = (name, text) => {
+  const e = document.createElement(name);
+  if (text != null) e.textContent = text;
+  return e;
+};
 
 class SalystyrInfographic extends HTMLElement {
-  static observedAttributes = ["lang", "categories"];
+  static observedAttributes = ["lang", "categories", "src"];
   #app = null;
+  #request = 0;
 
   connectedCallback() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    if (!this.#app) {
+      shadow.adoptedStyleSheets = [waiting];
+      shadow.replaceChildren(el("slot"));
+    }
     boot().then(
-      (sheet) => {
-        if (!this.isConnected || this.#app) return;
-        const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-        shadow.adoptedStyleSheets = [sheet];
-        const root = document.createElement("div");
-        shadow.replaceChildren(root);
-        this.#app = new Instance(root, this.getAttribute("lang"), this.getAttribute("categories"));
-      },
-      (error) => console.error("salystyr: could not load", error),
+      (css) => this.#mount(css),
+      () => this.#fallback(),
     );
   }
 
   disconnectedCallback() {
     this.#app?.destroy();
     this.#app = null;
+    this.#request++;
   }
 
-  attributeChangedCallback() {
-    this.#app?.update(this.getAttribute("lang"), this.getAttribute("categories"));
+  attributeChangedCallback(name) {
+    if (!this.#app) return;
+    if (name === "src") this.#data(true);
+    else this.#app.update(this.getAttribute("lang"), this.getAttribute("categories"));
+  }
+
+  #inline() {
+    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
+  }
+
+  #mount(css) {
+    if (!this.isConnected || this.#app) return;
+    const root = el("div");
+    this.shadowRoot.adoptedStyleSheets = [css];
+    this.shadowRoot.replaceChildren(root);
+    const own = this.hasAttribute("src") || this.#inline() != null;
+    this.#app = new Instance(root, this.getAttribute("lang"), this.getAttribute("categories"), own);
+    if (own) this.#data(false);
+  }
+
+  // The dataset: `src`, else an inline JSON child, else the built-in one.
+  #data(changed) {
+    const app = this.#app;
+    const n = ++this.#request;
+    const src = this.getAttribute("src");
+    if (!src) return app.load(this.#inline());
+    if (changed) app.wait();
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+    const current = () => this.#app === app && this.#request === n;
+    fetch(new URL(src, document.baseURI), { signal: abort.signal, credentials: "omit" })
+      .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+      .then(
+        (text) => current() && app.load(text),
+        (e) =>
+          current() &&
+          app.fail(typeof e === "number" ? "status" : abort.signal.aborted ? "timeout" : "network", +e || 0),
+      )
+      .finally(() => clearTimeout(timer));
+  }
+
+  // No WebAssembly: the element's own fallback if it has one, else the built-in figures
+  // as text (or, for a dataset from `src`, why nothing can be shown), in its language.
+  async #fallback() {
+    if ([...this.children].some((c) => c.localName !== "script")) return;
+    fallback ??= fetch(here("salystyr-fallback.json")).then((r) => r.json());
+    const texts = await fallback.catch(() => null);
+    if (!texts || !this.isConnected || this.#app) return;
+    const known = (tag) => texts[(tag || "").split(/[-_]/)[0].toLowerCase()];
+    const lang = [this.getAttribute("lang"), document.documentElement.lang].find(known)?.split(/[-_]/)[0].toLowerCase() ?? "kk";
+    const t = texts[lang];
+    const section = el("section");
+    section.lang = lang;
+    section.append(el("p", t.message));
+    if (!this.hasAttribute("src") && this.#inline() == null) {
+      const list = el("ul");
+      for (const f of t.figures) list.append(el("li", f));
+      section.append(el("h2", t.title), list, el("small", t.source));
+    }
+    this.shadowRoot.replaceChildren(section);
   }
 }
 

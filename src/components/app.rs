@@ -4,15 +4,51 @@ use yew::prelude::*;
 
 use super::{CategoryToggles, FigureCard, Footer, LanguageSwitch, Notice, Shared};
 use crate::hooks::{after_two_frames, prefers_reduced_motion, use_in_view, FrameSlot};
-use crate::i18n::strings;
-use crate::model::{Dataset, FigureKind, Lang};
+use crate::i18n::{self, strings};
+use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
 use crate::state::{Action, State};
+
+/// What an instance shows: a dataset, or why there is none yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Ready(Shared<Dataset>),
+    /// The dataset named by `src` is on its way.
+    Loading,
+    /// No dataset can be shown; the reader is told why, in their language.
+    Failed(Shared<LoadError>),
+}
+
+impl Data {
+    fn dataset(&self) -> Option<&Dataset> {
+        match self {
+            Data::Ready(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The dataset's category ids in order, and the ones `asked` for.
+    fn select(&self, asked: Option<&str>) -> (Rc<[String]>, Selection) {
+        match self.dataset() {
+            Some(d) => (
+                d.categories.iter().map(|c| c.id.clone()).collect(),
+                d.select(asked),
+            ),
+            None => (
+                Rc::from([]),
+                Selection {
+                    active: Vec::new(),
+                    unknown: Vec::new(),
+                },
+            ),
+        }
+    }
+}
 
 /// The root's props: what the embed's attributes say.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// The figures to show.
-    pub dataset: Shared<Dataset>,
+    /// The figures to show, or why there are none.
+    pub data: Data,
     /// The language to show; when it changes (the `lang` attribute), the view follows.
     pub lang: Lang,
     /// The `categories` attribute as written ("women,children"); `None` shows every
@@ -27,24 +63,17 @@ pub struct AppProps {
 /// One infographic: controls, the figures of the categories switched on, the source.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let dataset = props.dataset.clone();
     let state = {
         let props = props.clone();
         use_reducer(move || {
-            let order: Rc<[String]> = props
-                .dataset
-                .categories
-                .iter()
-                .map(|c| c.id.clone())
-                .collect();
-            let selection = props.dataset.select(props.categories.as_deref());
+            let (order, selection) = props.data.select(props.categories.as_deref());
             let instant =
                 !props.motion || (cfg!(target_arch = "wasm32") && prefers_reduced_motion());
             State::new(props.lang, order, selection, instant)
         })
     };
 
-    // Attribute changes on a live instance.
+    // Attribute and data changes on a live instance.
     {
         let dispatch = state.dispatcher();
         use_effect_with(props.lang, move |lang| {
@@ -53,10 +82,13 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let dispatch = state.dispatcher();
-        let dataset = dataset.clone();
-        use_effect_with(props.categories.clone(), move |asked| {
-            dispatch.dispatch(Action::Select(dataset.select(asked.as_deref())))
-        });
+        use_effect_with(
+            (props.data.clone(), props.categories.clone()),
+            move |(data, asked)| {
+                let (order, selection) = data.select(asked.as_deref());
+                dispatch.dispatch(Action::Select(order, selection))
+            },
+        );
     }
 
     let root = use_node_ref();
@@ -88,51 +120,74 @@ pub fn App(props: &AppProps) -> Html {
 
     let lang = state.lang;
     let s = strings(lang);
-    let groups = dataset.categories.iter().map(|category| {
-        let figures: Vec<usize> = dataset
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.category == category.id)
-            .map(|(i, _)| i)
-            .collect();
-        let has_change = figures
-            .iter()
-            .any(|&i| matches!(dataset.figures[i].kind, FigureKind::Change { .. }));
-        let heading = format!("salystyr-group-{}", category.id);
-        html! {
-            <section key={category.id.clone()} class="group" data-category={category.id.clone()}
-                hidden={!state.is_active(&category.id)} aria-labelledby={heading.clone()}>
-                <h3 class="group-title" id={heading}>{ category.label.get(lang) }</h3>
-                <div class="cards">
-                    { for figures.iter().map(|&i| html! {
-                        <FigureCard key={i} dataset={dataset.clone()} index={i} lang={lang} play={state.play} />
-                    }) }
-                </div>
-                if has_change {
-                    <p class="index-note">{ s.index_note }</p>
+    let body = match &props.data {
+        Data::Ready(dataset) => {
+            let groups = dataset.categories.iter().map(|category| {
+                let figures: Vec<usize> = dataset
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.category == category.id)
+                    .map(|(i, _)| i)
+                    .collect();
+                let has_change = figures
+                    .iter()
+                    .any(|&i| matches!(dataset.figures[i].kind, FigureKind::Change { .. }));
+                let heading = format!("salystyr-group-{}", category.id);
+                html! {
+                    <section key={category.id.clone()} class="group" data-category={category.id.clone()}
+                        hidden={!state.is_active(&category.id)} aria-labelledby={heading.clone()}>
+                        <h3 class="group-title" id={heading}>{ category.label.get(lang) }</h3>
+                        <div class="cards">
+                            { for figures.iter().map(|&i| html! {
+                                <FigureCard key={i} dataset={dataset.clone()} index={i} lang={lang} play={state.play} />
+                            }) }
+                        </div>
+                        if has_change {
+                            <p class="index-note">{ s.index_note }</p>
+                        }
+                    </section>
                 }
-            </section>
+            });
+            html! {
+                <>
+                    if !state.unknown.is_empty() {
+                        <Notice title={s.unknown_categories}
+                            items={state.unknown.iter().map(|u| AttrValue::from(u.clone())).collect::<Vec<_>>()} />
+                    }
+                    <div class="groups">{ for groups }</div>
+                    <Footer source={dataset.source.clone()} lang={lang} on_replay={on_replay} />
+                </>
+            }
         }
-    });
+        Data::Loading => html! { <p class="loading" role="status">{ s.loading }</p> },
+        Data::Failed(error) => {
+            let (title, items) = i18n::load_error(error, lang);
+            html! {
+                <Notice title={title} items={items.into_iter().map(AttrValue::from).collect::<Vec<_>>()} />
+            }
+        }
+    };
+    let title = props.data.dataset().map(|d| d.title.get(lang).to_string());
 
     html! {
-        <section ref={root} lang={lang.code()} aria-labelledby="salystyr-title"
-            class={classes!("salystyr", state.play.started.then_some("is-played"))}>
-            <header class="head">
-                <h2 class="title" id="salystyr-title">{ dataset.title.get(lang) }</h2>
-                <div class="controls">
-                    <LanguageSwitch lang={lang} on_select={on_lang} />
-                    <CategoryToggles categories={dataset.categories.clone()}
-                        active={state.active.clone()} lang={lang} on_toggle={on_toggle} />
-                </div>
-            </header>
-            if !state.unknown.is_empty() {
-                <Notice title={s.unknown_categories}
-                    items={state.unknown.iter().map(|u| AttrValue::from(u.clone())).collect::<Vec<_>>()} />
-            }
-            <div class="groups">{ for groups }</div>
-            <Footer source={dataset.source.clone()} lang={lang} on_replay={on_replay} />
-        </section>
+        <div class="frame">
+            <section ref={root} lang={lang.code()} aria-labelledby="salystyr-title"
+                class={classes!("salystyr", state.play.started.then_some("is-played"))}>
+                <header class="head">
+                    if let Some(title) = title {
+                        <h2 class="title" id="salystyr-title">{ title }</h2>
+                    }
+                    <div class="controls">
+                        <LanguageSwitch lang={lang} on_select={on_lang} />
+                        if let Some(d) = props.data.dataset() {
+                            <CategoryToggles categories={d.categories.clone()}
+                                active={state.active.clone()} lang={lang} on_toggle={on_toggle} />
+                        }
+                    </div>
+                </header>
+                { body }
+            </section>
+        </div>
     }
 }

@@ -20,7 +20,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 pub use animated_number::{AnimatedNumber, NumberStyle};
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Data};
 pub use bar::Bar;
 pub use category_toggles::CategoryToggles;
 pub use change_view::ChangeView;
