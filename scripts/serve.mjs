@@ -18,11 +18,16 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts a server on `root`; resolves to the listening http.Server. */
-export function serve({ root = ".", port = 0, host = "127.0.0.1", headers = () => ({}) } = {}) {
+/**
+ * Starts a server on `root`; resolves to the listening http.Server. `headers(url, req)`
+ * adds response headers; `handler(url, req, res)` may answer a request itself (returning
+ * true) before files are looked up.
+ */
+export function serve({ root = ".", port = 0, host = "127.0.0.1", headers = () => ({}), handler } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
+    if (handler && (await handler(url, req, res))) return;
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end();
@@ -39,7 +44,7 @@ export function serve({ root = ".", port = 0, host = "127.0.0.1", headers = () =
       });
       res.end(body);
     } catch {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      res.writeHead(404, { "content-type": "text/plain", "access-control-allow-origin": "*" }).end("not found");
     }
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));

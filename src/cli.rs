@@ -24,8 +24,8 @@ pub const INVALID: i32 = 1;
 pub const USAGE: i32 = 2;
 
 const HELP: &str = "usage:
-  salystyr check FILE...                          validate datasets (FILE may be -)
-  salystyr render FILE [--lang kk|ru|en] [--categories IDS] [--lang-messages kk|ru|en]
+  salystyr check FILE... [--messages kk|ru|en]    validate datasets (FILE may be -)
+  salystyr render FILE [--lang kk|ru|en] [--categories IDS] [--messages kk|ru|en]
                                                   print the infographic's static HTML
   salystyr fallback                               print the embed's no-WebAssembly fallback (JSON)
 exit status: 0 valid, 1 invalid dataset, 2 usage or unreadable file";
@@ -60,7 +60,9 @@ fn read_file(path: &str) -> Result<String, String> {
     } else {
         std::fs::read_to_string(path).map(|t| text = t)
     };
-    result.map(|_| text).map_err(|e| format!("{path}: cannot read: {e}"))
+    result
+        .map(|_| text)
+        .map_err(|e| format!("{path}: cannot read: {e}"))
 }
 
 fn messages_lang(args: &[String]) -> Lang {
@@ -111,7 +113,10 @@ fn check(args: &[String], out: &mut String, err: &mut String) -> i32 {
             };
             err.push_str(&format!("{path}: {kind}: {}\n", i18n::issue(issue, lang)));
         }
-        let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+        let errors = issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count();
         out.push_str(&format!(
             "{path}: {}\n",
             if errors == 0 { "valid" } else { "invalid" }
@@ -170,7 +175,10 @@ fn render(args: &[String], out: &mut String, err: &mut String) -> i32 {
         }
         Err(issues) => {
             for issue in &issues {
-                err.push_str(&format!("{path}: {}\n", i18n::issue(issue, messages_lang(args))));
+                err.push_str(&format!(
+                    "{path}: {}\n",
+                    i18n::issue(issue, messages_lang(args))
+                ));
             }
             INVALID
         }
@@ -212,7 +220,11 @@ pub fn fallback() -> String {
                 json_string(lang.code()),
                 json_string(d.title.get(lang)),
                 figures.join(","),
-                json_string(&format!("{}: {}", strings(lang).source, d.source.text.get(lang))),
+                json_string(&format!(
+                    "{}: {}",
+                    strings(lang).source,
+                    d.source.text.get(lang)
+                )),
                 json_string(strings(lang).needs_wasm),
             )
         })
@@ -247,11 +259,17 @@ mod tests {
         let (status, out, err) = run_args(&["check", seed, bad]);
         assert_eq!(status, INVALID);
         assert!(out.contains("bad.json: invalid"));
-        assert!(err.contains("bad.json: error: title: Required, but missing"), "{err}");
+        assert!(
+            err.contains("bad.json: error: title: Required, but missing"),
+            "{err}"
+        );
 
         let (status, _, err) = run_args(&["check", bad, "--messages", "ru"]);
         assert_eq!(status, INVALID);
-        assert!(err.contains("title: Обязательное поле отсутствует"), "{err}");
+        assert!(
+            err.contains("title: Обязательное поле отсутствует"),
+            "{err}"
+        );
 
         assert_eq!(run_args(&["check", "/no/such/file.json"]).0, USAGE);
         assert_eq!(run_args(&["render", seed, "--lang", "de"]).0, USAGE);
@@ -270,10 +288,21 @@ mod tests {
             assert_eq!(status, OK);
             assert!(out.contains(&format!("lang=\"{code}\"")));
             for f in &d.figures {
-                assert!(out.contains(&format!("data-figure=\"{}\"", f.id)), "{code} {}", f.id);
+                assert!(
+                    out.contains(&format!("data-figure=\"{}\"", f.id)),
+                    "{code} {}",
+                    f.id
+                );
                 let alt = describe::figure(&d, f, lang);
-                let escaped = alt.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-                assert!(out.contains(&alt) || out.contains(&escaped), "{code}: {alt}");
+                let escaped = alt
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;");
+                assert!(
+                    out.contains(&alt) || out.contains(&escaped),
+                    "{code}: {alt}"
+                );
             }
         }
     }
@@ -289,7 +318,10 @@ mod tests {
                 panic!("figures is a list")
             };
             assert_eq!(figures.len(), d.figures.len());
-            assert_eq!(entry.get("message").and_then(|m| m.as_str()), Some(strings(lang).needs_wasm));
+            assert_eq!(
+                entry.get("message").and_then(|m| m.as_str()),
+                Some(strings(lang).needs_wasm)
+            );
         }
         assert!(!text.contains('<'), "no raw < in the fallback JSON");
     }

@@ -57,7 +57,14 @@ pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
     let body = match &figure.kind {
         FigureKind::Change { .. } => {
             let phrase = change_phrase(figure, lang).unwrap_or_default();
-            format!("{}.", i18n::change_alt(label, &phrase, period, lang))
+            let unstated = match period {
+                Some(_) => String::new(),
+                None => format!(" ({})", run_on(i18n::strings(lang).period_unstated)),
+            };
+            format!(
+                "{}{unstated}.",
+                i18n::change_alt(label, &phrase, period, lang)
+            )
         }
         FigureKind::Count { amount } => {
             let amount = format::amount(amount, amount.value, lang);
@@ -119,7 +126,8 @@ mod tests {
             ("women-murder", Lang::Ru, "Убийства: снижение на 49,3\u{a0}% за последние 5 лет."),
             ("women-murder", Lang::Kk, "Кісі өлтіру: соңғы 5 жылда 49,3%-ға төмендеді."),
             ("women-rights", Lang::En, "Crimes against women’s rights: halved (-50%) over the last 5 years."),
-            ("juvenile-theft", Lang::En, "Theft by minors: down 19%."),
+            ("juvenile-theft", Lang::En, "Theft by minors: down 19% (period not stated in the source)."),
+            ("juvenile-theft", Lang::Kk, "Кәмелетке толмағандар жасаған ұрлық: 19%-ға төмендеді (дереккөзде кезең көрсетілмеген)."),
             ("crisis-centres", Lang::En, "69 crisis centres for victims of violence operate in Kazakhstan (today)."),
             ("children-schools", Lang::Kk, "Биыл 94\u{a0}000-нан астам іс-шара оқу орындарында ұйымдастырылды."),
             ("children-schools", Lang::En, "More than 94,000 events organised in educational institutions (this year)."),

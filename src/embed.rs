@@ -53,7 +53,9 @@ fn read(text: &str) -> Data {
         }
         Err(issues) => {
             for i in &issues {
-                web_sys::console::error_1(&format!("salystyr: {}", i18n::issue(i, Lang::En)).into());
+                web_sys::console::error_1(
+                    &format!("salystyr: {}", i18n::issue(i, Lang::En)).into(),
+                );
             }
             Data::Failed(Rc::new(LoadError::Invalid(issues)).into())
         }

@@ -6,11 +6,11 @@
 //! `format`, `i18n`, `compare`, `layout` and `describe` are pure Rust, tested natively;
 //! `embed` is the wasm entry that the custom element calls.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod compare;
 pub mod components;
 pub mod describe;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod format;

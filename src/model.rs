@@ -512,12 +512,55 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// What an id names: references are checked once the whole dataset is read, so that
+/// every broken one is reported, even beside other errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ref {
+    Category,
+    Period,
+    Figure,
+}
+
 #[derive(Default)]
 struct Cx {
     issues: Vec<Issue>,
+    /// Ids declared so far: categories, periods, figures.
+    declared: [Vec<String>; 3],
+    /// References to check at the end: where, to what, which id.
+    refs: Vec<(String, Ref, String)>,
 }
 
 impl Cx {
+    /// Reads the object's `id` and declares it, reporting a duplicate.
+    fn declare(&mut self, obj: &mut Obj, kind: Ref) -> Option<String> {
+        let (v, p) = self.required(obj, "id")?;
+        let id = self.id(v, &p)?;
+        if self.declared[kind as usize].contains(&id) {
+            self.error(&p, Problem::DuplicateId(id.clone()));
+        } else {
+            self.declared[kind as usize].push(id.clone());
+        }
+        Some(id)
+    }
+
+    /// Reads an id at `key` that must name something declared somewhere in the dataset.
+    fn refer(
+        &mut self,
+        obj: &mut Obj,
+        key: &'static str,
+        kind: Ref,
+        required: bool,
+    ) -> Option<String> {
+        let (v, p) = if required {
+            self.required(obj, key)?
+        } else {
+            obj.get(key)?
+        };
+        let id = self.id(v, &p)?;
+        self.refs.push((p, kind, id.clone()));
+        Some(id)
+    }
+
     fn error(&mut self, path: &str, problem: Problem) {
         self.issues.push(Issue {
             path: path.to_string(),
@@ -616,8 +659,19 @@ impl Cx {
     }
 
     fn array<'a>(&mut self, v: &'a Value, path: &str, limit: usize) -> Option<&'a [Value]> {
+        self.list_of(v, path, limit, false)
+    }
+
+    /// An array; `may_be_empty` for optional lists, where `[]` means none.
+    fn list_of<'a>(
+        &mut self,
+        v: &'a Value,
+        path: &str,
+        limit: usize,
+        may_be_empty: bool,
+    ) -> Option<&'a [Value]> {
         match v {
-            Value::Array(items) if items.is_empty() => {
+            Value::Array(items) if items.is_empty() && !may_be_empty => {
                 self.error(path, Problem::Empty);
                 None
             }
@@ -640,7 +694,8 @@ impl Cx {
     }
 
     /// A text: an object with `kk`, `ru` and `en`. A missing language is a warning and
-    /// falls back to English, then Russian, then Kazakh.
+    /// falls back to the language its readers most likely also read: Kazakh to Russian
+    /// (then English), Russian to English (then Kazakh), English to Russian (then Kazakh).
     fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
         let mut obj = self.object(v, path)?;
         let mut found: [Option<String>; 3] = [None, None, None];
@@ -655,16 +710,22 @@ impl Cx {
         if any_error {
             return None;
         }
-        let fallback = [2, 1, 0].iter().find_map(|&i| found[i].clone());
-        let Some(fallback) = fallback else {
+        if found.iter().all(Option::is_none) {
             self.error(path, Problem::Missing);
             return None;
+        }
+        let fallback = |order: [usize; 2]| {
+            order
+                .iter()
+                .find_map(|&i| found[i].clone())
+                .unwrap_or_default()
         };
-        let [kk, ru, en] = found;
+        let fallbacks = [fallback([1, 2]), fallback([2, 0]), fallback([1, 0])];
+        let [kk, ru, en] = found.clone();
         let mut pick = |s: Option<String>, lang: Lang| {
             s.unwrap_or_else(|| {
                 self.warn(&join(path, lang.code()), Problem::MissingLanguage(lang));
-                fallback.clone()
+                fallbacks[lang as usize].clone()
             })
         };
         Some(Text {
@@ -685,9 +746,10 @@ impl Cx {
     }
 
     fn amount(&mut self, obj: &mut Obj, key: &'static str) -> Option<Amount> {
+        let qualifier = obj.get("qualifier");
         let (v, p) = self.required(obj, key)?;
         let value = self.number(v, &p, 0.0, MAX_AMOUNT);
-        let qualifier = match obj.get("qualifier") {
+        let qualifier = match qualifier {
             None => Some(None),
             Some((v, p)) => match v.as_str() {
                 Some(s) => match Qualifier::ALL.into_iter().find(|q| q.id() == s) {
@@ -744,7 +806,7 @@ impl Cx {
             .and_then(|(v, p)| self.source(v, &p));
         let categories = self.list(&mut obj, "categories", MAX_ITEMS, Cx::category);
         let periods = match obj.get("periods") {
-            Some((v, p)) => self.array(v, &p, MAX_ITEMS).map(|items| {
+            Some((v, p)) => self.list_of(v, &p, MAX_ITEMS, true).map(|items| {
                 items
                     .iter()
                     .enumerate()
@@ -755,6 +817,16 @@ impl Cx {
         };
         let figures = self.list(&mut obj, "figures", MAX_FIGURES, Cx::figure);
         self.finish(obj);
+        for (path, kind, id) in std::mem::take(&mut self.refs) {
+            if !self.declared[kind as usize].contains(&id) {
+                let problem = match kind {
+                    Ref::Category => Problem::UnknownCategory(id),
+                    Ref::Period => Problem::UnknownPeriod(id),
+                    Ref::Figure => Problem::UnknownFigure(id),
+                };
+                self.error(&path, problem);
+            }
+        }
 
         let dataset = Dataset {
             id: id?,
@@ -816,9 +888,7 @@ impl Cx {
 
     fn category(&mut self, v: &Value, path: &str) -> Option<Category> {
         let mut obj = self.object(v, path)?;
-        let id = self
-            .required(&mut obj, "id")
-            .and_then(|(v, p)| self.id(v, &p));
+        let id = self.declare(&mut obj, Ref::Category);
         let label = self.required_text(&mut obj, "label");
         self.finish(obj);
         Some(Category {
@@ -829,9 +899,7 @@ impl Cx {
 
     fn period(&mut self, v: &Value, path: &str) -> Option<Period> {
         let mut obj = self.object(v, path)?;
-        let id = self
-            .required(&mut obj, "id")
-            .and_then(|(v, p)| self.id(v, &p));
+        let id = self.declare(&mut obj, Ref::Period);
         let label = self.required_text(&mut obj, "label");
         let before = self.optional_text(&mut obj, "before");
         let after = self.optional_text(&mut obj, "after");
@@ -846,16 +914,25 @@ impl Cx {
 
     fn figure(&mut self, v: &Value, path: &str) -> Option<Figure> {
         let mut obj = self.object(v, path)?;
-        let id = self
-            .required(&mut obj, "id")
-            .and_then(|(v, p)| self.id(v, &p));
-        let category = self
-            .required(&mut obj, "category")
-            .and_then(|(v, p)| self.id(v, &p));
+        let id = self.declare(&mut obj, Ref::Figure);
+        let category = self.refer(&mut obj, "category", Ref::Category, true);
         let label = self.required_text(&mut obj, "label");
-        let period = obj.get("period").and_then(|(v, p)| self.id(v, &p));
-        let of = obj.get("of").and_then(|(v, p)| self.id(v, &p));
+        let period = self.refer(&mut obj, "period", Ref::Period, false);
+        let of = self.refer(&mut obj, "of", Ref::Figure, false);
         let note = self.optional_text(&mut obj, "note");
+        // Fields of every kind count as known, so that a wrong `kind` does not also
+        // raise a warning for each of them.
+        const KIND_FIELDS: [&str; 9] = [
+            "change",
+            "wording",
+            "value",
+            "qualifier",
+            "steps",
+            "part",
+            "whole",
+            "date",
+            "points",
+        ];
         let kind = self.required(&mut obj, "kind").and_then(|(v, p)| {
             let name = v.as_str().unwrap_or_default();
             match name {
@@ -906,7 +983,7 @@ impl Cx {
                         date
                     });
                     let points = match obj.get("points") {
-                        Some((v, p)) => self.array(v, &p, MAX_ITEMS).and_then(|items| {
+                        Some((v, p)) => self.list_of(v, &p, MAX_ITEMS, true).and_then(|items| {
                             let texts: Vec<Text> = items
                                 .iter()
                                 .enumerate()
@@ -932,6 +1009,7 @@ impl Cx {
                 }
             }
         });
+        obj.used.extend(KIND_FIELDS);
         self.finish(obj);
         Some(Figure {
             id: id?,
@@ -944,45 +1022,12 @@ impl Cx {
         })
     }
 
-    /// Checks what spans several parts of the dataset: unique ids and references.
+    /// Checks the `of` chains, which need every figure: no loops.
     fn cross_check(&mut self, d: &Dataset) {
-        for (i, c) in d.categories.iter().enumerate() {
-            if d.categories[..i].iter().any(|o| o.id == c.id) {
-                self.error(
-                    &format!("categories[{i}].id"),
-                    Problem::DuplicateId(c.id.clone()),
-                );
-            }
-        }
-        for (i, p) in d.periods.iter().enumerate() {
-            if d.periods[..i].iter().any(|o| o.id == p.id) {
-                self.error(
-                    &format!("periods[{i}].id"),
-                    Problem::DuplicateId(p.id.clone()),
-                );
-            }
-        }
         for (i, f) in d.figures.iter().enumerate() {
-            let at = |key: &str| format!("figures[{i}].{key}");
-            if d.figures[..i].iter().any(|o| o.id == f.id) {
-                self.error(&at("id"), Problem::DuplicateId(f.id.clone()));
-            }
-            if d.category(&f.category).is_none() {
-                self.error(
-                    &at("category"),
-                    Problem::UnknownCategory(f.category.clone()),
-                );
-            }
-            if let Some(p) = &f.period {
-                if d.period(p).is_none() {
-                    self.error(&at("period"), Problem::UnknownPeriod(p.clone()));
-                }
-            }
             if let Some(of) = &f.of {
-                if d.figure(of).is_none() {
-                    self.error(&at("of"), Problem::UnknownFigure(of.clone()));
-                } else if d.depth(f) > d.figures.len() {
-                    self.error(&at("of"), Problem::Cycle(of.clone()));
+                if d.depth(f) > d.figures.len() {
+                    self.error(&format!("figures[{i}].of"), Problem::Cycle(of.clone()));
                 }
             }
         }

@@ -63,6 +63,8 @@ pub fn FigureCard(props: &FigureCardProps) -> Html {
                 }
                 if let Some(p) = period {
                     <p class="period">{ p }</p>
+                } else if matches!(figure.kind, FigureKind::Change { .. }) {
+                    <p class="period">{ strings(lang).period_unstated }</p>
                 }
                 { body }
                 if let Some(note) = &figure.note {
