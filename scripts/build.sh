@@ -9,12 +9,14 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # Short source paths in the few panic locations the wasm carries.
-RUSTFLAGS="--remap-path-prefix=$HOME/.cargo/registry/src/= --remap-path-prefix=$PWD/=" \
+sysroot_src="/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')"
+RUSTFLAGS="--remap-path-prefix=$HOME/.cargo/registry/src/= --remap-path-prefix=$PWD/= --remap-path-prefix=$sysroot_src=" \
   cargo build --release --lib --target wasm32-unknown-unknown --quiet
 rm -rf dist.tmp && mkdir dist.tmp
 wasm-bindgen target/wasm32-unknown-unknown/release/salystyr.wasm \
   --target web --no-typescript --out-dir dist.tmp --out-name salystyr_core
-wasm-opt -Oz --strip-debug --strip-producers \
+node scripts/shorten-imports.mjs dist.tmp/salystyr_core_bg.wasm dist.tmp/salystyr_core.js
+wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   dist.tmp/salystyr_core_bg.wasm -o dist.tmp/salystyr_core_bg.wasm

@@ -13,6 +13,11 @@ pub mod components;
 pub mod describe;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+
+/// Talc instead of dlmalloc for the wasm: the same job in a seventh of the size.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 pub mod format;
 pub mod hooks;
 pub mod i18n;

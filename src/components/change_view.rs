@@ -1,25 +1,17 @@
 use yew::prelude::*;
 
-use super::{AnimatedNumber, Bar, NumberStyle, Shared};
+use super::FigureProps;
+use super::{AnimatedNumber, Bar, NumberStyle};
 use crate::compare::{compare, Comparison};
 use crate::format;
 use crate::i18n::strings;
 use crate::layout::{place, Placed};
-use crate::model::{Dataset, FigureKind, Lang};
-use crate::state::Play;
-
-#[derive(Properties, PartialEq)]
-pub struct ChangeViewProps {
-    pub dataset: Shared<Dataset>,
-    pub index: usize,
-    pub lang: Lang,
-    pub play: Play,
-}
+use crate::model::FigureKind;
 
 /// A change over a period: the change as a large counting number, and a before/after
 /// pair of bars as an index (before = 100), since the source gives no absolute counts.
 #[component]
-pub fn ChangeView(props: &ChangeViewProps) -> Html {
+pub fn ChangeView(props: &FigureProps) -> Html {
     let d = &props.dataset;
     let figure = &d.figures[props.index];
     let FigureKind::Change { percent, wording } = &figure.kind else {

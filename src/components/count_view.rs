@@ -1,20 +1,12 @@
 use yew::prelude::*;
 
-use super::{AnimatedNumber, NumberStyle, Shared};
-use crate::model::{Dataset, FigureKind, Lang};
-use crate::state::Play;
-
-#[derive(Properties, PartialEq)]
-pub struct CountViewProps {
-    pub dataset: Shared<Dataset>,
-    pub index: usize,
-    pub lang: Lang,
-    pub play: Play,
-}
+use super::FigureProps;
+use super::{AnimatedNumber, NumberStyle};
+use crate::model::FigureKind;
 
 /// A count: a large number counting up, with its qualifier, followed by its words.
 #[component]
-pub fn CountView(props: &CountViewProps) -> Html {
+pub fn CountView(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Count { amount } = &figure.kind else {
         return Html::default();

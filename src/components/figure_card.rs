@@ -6,8 +6,10 @@ use crate::i18n::strings;
 use crate::model::{Dataset, FigureKind, Lang};
 use crate::state::Play;
 
-#[derive(Properties, PartialEq)]
-pub struct FigureCardProps {
+/// The props of a figure's card and of the view of its kind: which figure, in which
+/// language, at which point of the entry animation.
+#[derive(Properties, PartialEq, Clone)]
+pub struct FigureProps {
     pub dataset: Shared<Dataset>,
     /// Which figure of the dataset.
     pub index: usize,
@@ -18,7 +20,7 @@ pub struct FigureCardProps {
 /// One figure: its full text alternative for screen readers, and the visual (hidden
 /// from them) drawn by the view of its kind.
 #[component]
-pub fn FigureCard(props: &FigureCardProps) -> Html {
+pub fn FigureCard(props: &FigureProps) -> Html {
     let d = &props.dataset;
     let Some(figure) = d.figures.get(props.index) else {
         return Html::default();
@@ -27,23 +29,12 @@ pub fn FigureCard(props: &FigureCardProps) -> Html {
     let depth = d.depth(figure).min(2);
     let period = describe::period(d, figure, lang);
     let alt = describe::figure(d, figure, lang);
-    let common = (props.dataset.clone(), props.index, lang, props.play);
     let body = match &figure.kind {
-        FigureKind::Change { .. } => html! {
-            <ChangeView dataset={common.0} index={common.1} lang={common.2} play={common.3} />
-        },
-        FigureKind::Count { .. } => html! {
-            <CountView dataset={common.0} index={common.1} lang={common.2} play={common.3} />
-        },
-        FigureKind::Funnel { .. } => html! {
-            <FunnelView dataset={common.0} index={common.1} lang={common.2} play={common.3} />
-        },
-        FigureKind::Part { .. } => html! {
-            <PartView dataset={common.0} index={common.1} lang={common.2} play={common.3} />
-        },
-        FigureKind::Milestone { .. } => html! {
-            <MilestoneView dataset={common.0} index={common.1} lang={common.2} />
-        },
+        FigureKind::Change { .. } => html! { <ChangeView ..props.clone() /> },
+        FigureKind::Count { .. } => html! { <CountView ..props.clone() /> },
+        FigureKind::Funnel { .. } => html! { <FunnelView ..props.clone() /> },
+        FigureKind::Part { .. } => html! { <PartView ..props.clone() /> },
+        FigureKind::Milestone { .. } => html! { <MilestoneView ..props.clone() /> },
         FigureKind::Statement => Html::default(),
     };
     let heading = !matches!(

@@ -1,22 +1,14 @@
 use yew::prelude::*;
 
-use super::{AnimatedNumber, Bar, NumberStyle, Shared};
+use super::FigureProps;
+use super::{AnimatedNumber, Bar, NumberStyle};
 use crate::compare::compare;
 use crate::layout::{place, Placed};
-use crate::model::{Dataset, FigureKind, Lang};
-use crate::state::Play;
-
-#[derive(Properties, PartialEq)]
-pub struct FunnelViewProps {
-    pub dataset: Shared<Dataset>,
-    pub index: usize,
-    pub lang: Lang,
-    pub play: Play,
-}
+use crate::model::FigureKind;
 
 /// Successive steps of one process, each bar proportional to its value.
 #[component]
-pub fn FunnelView(props: &FunnelViewProps) -> Html {
+pub fn FunnelView(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Funnel { steps } = &figure.kind else {
         return Html::default();

@@ -1,19 +1,12 @@
 use yew::prelude::*;
 
-use super::Shared;
+use super::FigureProps;
 use crate::format;
-use crate::model::{Dataset, FigureKind, Lang};
-
-#[derive(Properties, PartialEq)]
-pub struct MilestoneViewProps {
-    pub dataset: Shared<Dataset>,
-    pub index: usize,
-    pub lang: Lang,
-}
+use crate::model::FigureKind;
 
 /// A dated event with its main points.
 #[component]
-pub fn MilestoneView(props: &MilestoneViewProps) -> Html {
+pub fn MilestoneView(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Milestone { date, points } = &figure.kind else {
         return Html::default();

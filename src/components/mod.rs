@@ -25,7 +25,7 @@ pub use bar::Bar;
 pub use category_toggles::CategoryToggles;
 pub use change_view::ChangeView;
 pub use count_view::CountView;
-pub use figure_card::FigureCard;
+pub use figure_card::{FigureCard, FigureProps};
 pub use footer::Footer;
 pub use funnel_view::FunnelView;
 pub use language_switch::LanguageSwitch;

@@ -1,25 +1,17 @@
 use yew::prelude::*;
 
-use super::{AnimatedNumber, Bar, NumberStyle, Shared};
+use super::FigureProps;
+use super::{AnimatedNumber, Bar, NumberStyle};
 use crate::compare::compare;
 use crate::describe;
 use crate::i18n;
 use crate::layout::{place, Placed};
-use crate::model::{Dataset, FigureKind, Lang};
-use crate::state::Play;
-
-#[derive(Properties, PartialEq)]
-pub struct PartViewProps {
-    pub dataset: Shared<Dataset>,
-    pub index: usize,
-    pub lang: Lang,
-    pub play: Play,
-}
+use crate::model::FigureKind;
 
 /// A part of a whole: two bars, or, when the part would be invisible as a bar, a grid
 /// of dots with one marked ("1 in N"), which the note says.
 #[component]
-pub fn PartView(props: &PartViewProps) -> Html {
+pub fn PartView(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Part { part, whole } = &figure.kind else {
         return Html::default();
