@@ -44,6 +44,21 @@ pub struct Strings {
     pub load_status: &'static str,
     /// Where the page does not allow WebAssembly and the figures cannot be drawn.
     pub needs_wasm: &'static str,
+    /// The toggle between the chart and the table of the visible figures.
+    pub table: &'static str,
+    /// The button that downloads the visible figures as CSV.
+    pub download_csv: &'static str,
+    /// Column headers of the table and the CSV.
+    pub col_category: &'static str,
+    pub col_figure: &'static str,
+    pub col_detail: &'static str,
+    pub col_value: &'static str,
+    pub col_number: &'static str,
+    pub col_unit: &'static str,
+    pub col_qualifier: &'static str,
+    pub col_period: &'static str,
+    /// The row of a part's share of its whole.
+    pub share: &'static str,
 }
 
 const KK: Strings = Strings {
@@ -65,6 +80,17 @@ const KK: Strings = Strings {
     load_timeout: "Деректер файлы уақытында жүктелмеді.",
     load_status: "Деректер файлы жүктелмеді, сервер жауабы:",
     needs_wasm: "Бұл инфографикаға WebAssembly қажет, бірақ бұл бет оны іске қосуға рұқсат бермейді.",
+    table: "Кесте",
+    download_csv: "Деректерді жүктеу (CSV)",
+    col_category: "Санат",
+    col_figure: "Көрсеткіш",
+    col_detail: "Толығырақ",
+    col_value: "Мәні",
+    col_number: "Сан",
+    col_unit: "Өлшем бірлігі",
+    col_qualifier: "Дәлдігі",
+    col_period: "Кезең",
+    share: "Үлесі",
 };
 
 const RU: Strings = Strings {
@@ -86,6 +112,17 @@ const RU: Strings = Strings {
     load_timeout: "Файл данных не загрузился вовремя.",
     load_status: "Файл данных не загрузился, ответ сервера:",
     needs_wasm: "Для этой инфографики нужен WebAssembly, но эта страница его не разрешает.",
+    table: "Таблица",
+    download_csv: "Скачать данные (CSV)",
+    col_category: "Категория",
+    col_figure: "Показатель",
+    col_detail: "Подробности",
+    col_value: "Значение",
+    col_number: "Число",
+    col_unit: "Единица",
+    col_qualifier: "Точность",
+    col_period: "Период",
+    share: "Доля",
 };
 
 const EN: Strings = Strings {
@@ -107,6 +144,17 @@ const EN: Strings = Strings {
     load_timeout: "The data file did not load in time.",
     load_status: "The data file did not load; the server answered",
     needs_wasm: "This infographic needs WebAssembly, which this page does not allow.",
+    table: "Table",
+    download_csv: "Download data (CSV)",
+    col_category: "Category",
+    col_figure: "Figure",
+    col_detail: "Detail",
+    col_value: "Value",
+    col_number: "Number",
+    col_unit: "Unit",
+    col_qualifier: "Qualifier",
+    col_period: "Period",
+    share: "Share",
 };
 
 /// The fixed strings of `lang`.

@@ -25,3 +25,4 @@ pub mod json;
 pub mod layout;
 pub mod model;
 pub mod state;
+pub mod table;

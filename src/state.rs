@@ -18,6 +18,8 @@ pub struct State {
     pub unknown: Vec<String>,
     /// Where the entry animation is.
     pub play: Play,
+    /// The figures are shown as a table instead of a chart.
+    pub table: bool,
 }
 
 /// The entry animation's progress, passed to every animated view.
@@ -45,6 +47,8 @@ pub enum Action {
     Play,
     /// The replay control: back to the start; `Play` follows on the next frames.
     Rewind,
+    /// Switch between the chart and the table.
+    ToggleTable,
 }
 
 impl State {
@@ -60,6 +64,7 @@ impl State {
                 run: 0,
                 instant,
             },
+            table: false,
         }
     }
 
@@ -96,6 +101,7 @@ impl Reducible for State {
                 next.unknown = selection.unknown;
             }
             Action::Play => next.play.started = true,
+            Action::ToggleTable => next.table = !next.table,
             Action::Rewind => {
                 if next.play.instant {
                     return self;

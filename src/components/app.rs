@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CategoryToggles, FigureCard, Footer, LanguageSwitch, Notice, Shared};
-use crate::hooks::{after_two_frames, prefers_reduced_motion, use_in_view, FrameSlot};
+use super::{CategoryToggles, FigureCard, FigureTable, Footer, LanguageSwitch, Notice, Shared};
+use crate::hooks::{after_two_frames, download, prefers_reduced_motion, use_in_view, FrameSlot};
 use crate::i18n::{self, strings};
 use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
 use crate::state::{Action, State};
@@ -117,6 +117,24 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |id| dispatch.dispatch(Action::Toggle(id)))
     };
+    let on_table = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleTable))
+    };
+    let on_download = {
+        let data = props.data.clone();
+        let (active, lang) = (state.active.clone(), state.lang);
+        Callback::from(move |()| {
+            if let Some(d) = data.dataset() {
+                let name = format!("{}-{}.csv", d.id, lang.code());
+                download(
+                    &name,
+                    "text/csv;charset=utf-8",
+                    &crate::table::csv(d, &active, lang),
+                );
+            }
+        })
+    };
 
     let lang = state.lang;
     let s = strings(lang);
@@ -155,8 +173,13 @@ pub fn App(props: &AppProps) -> Html {
                         <Notice title={s.unknown_categories}
                             items={state.unknown.iter().map(|u| AttrValue::from(u.clone())).collect::<Vec<_>>()} />
                     }
-                    <div class="groups">{ for groups }</div>
-                    <Footer source={dataset.source.clone()} lang={lang} on_replay={on_replay} />
+                    if state.table {
+                        <FigureTable dataset={dataset.clone()} active={state.active.clone()} lang={lang} />
+                    } else {
+                        <div class="groups">{ for groups }</div>
+                    }
+                    <Footer source={dataset.source.clone()} lang={lang}
+                        on_replay={on_replay} on_download={on_download} />
                 </>
             }
         }
@@ -173,7 +196,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="frame">
             <section ref={root} lang={lang.code()} aria-labelledby="salystyr-title"
-                class={classes!("salystyr", state.play.started.then_some("is-played"))}>
+                class={if state.play.started { "salystyr is-played" } else { "salystyr" }}>
                 <header class="head">
                     if let Some(title) = title {
                         <h2 class="title" id="salystyr-title">{ title }</h2>
@@ -183,6 +206,8 @@ pub fn App(props: &AppProps) -> Html {
                         if let Some(d) = props.data.dataset() {
                             <CategoryToggles categories={d.categories.clone()}
                                 active={state.active.clone()} lang={lang} on_toggle={on_toggle} />
+                            <button type="button" class="view" aria-pressed={state.table.to_string()}
+                                onclick={on_table}>{ s.table }</button>
                         }
                     </div>
                 </header>

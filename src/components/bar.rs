@@ -6,9 +6,8 @@ use crate::layout::{self, TRACK};
 pub struct BarProps {
     /// The bar's geometry: a fraction of the track.
     pub bar: layout::Bar,
-    /// Extra class for the fill: "before", "after", "part".
-    #[prop_or_default]
-    pub class: Classes,
+    /// Which bar: "before" or "after" (their colours differ).
+    pub class: &'static str,
 }
 
 /// A horizontal bar. The fill is an SVG sized by attributes (allowed under a strict
@@ -18,7 +17,7 @@ pub struct BarProps {
 pub fn Bar(props: &BarProps) -> Html {
     let view_box = format!("0 0 {TRACK} 1");
     html! {
-        <div class={classes!("track", props.class.clone())} aria-hidden="true">
+        <div class={format!("track {}", props.class)} aria-hidden="true">
             <svg class="fill" viewBox={view_box} preserveAspectRatio="none" focusable="false">
                 <rect width={props.bar.width().to_string()} height="1" />
             </svg>

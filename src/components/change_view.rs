@@ -39,7 +39,7 @@ pub fn ChangeView(props: &FigureProps) -> Html {
     ];
     html! {
         <div class="change-body">
-            <p class={classes!("big", if *percent < 0.0 { "down" } else { "up" })}>
+            <p class={if *percent < 0.0 { "big down" } else { "big up" }}>
                 <AnimatedNumber style={NumberStyle::Change(*percent)} lang={lang} play={props.play} />
             </p>
             if let Some(w) = wording {
@@ -47,7 +47,7 @@ pub fn ChangeView(props: &FigureProps) -> Html {
             }
             <div class="rows">
                 { for rows.into_iter().map(|(class, label, bar, value)| html! {
-                    <div class={classes!("row", class)}>
+                    <div class={format!("row {class}")}>
                         <span class="row-label">{ label }</span>
                         <Bar bar={bar} class={class} />
                         <span class="row-value">{ format::number(value, decimals, lang) }</span>

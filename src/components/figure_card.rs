@@ -42,7 +42,7 @@ pub fn FigureCard(props: &FigureProps) -> Html {
         FigureKind::Count { .. } | FigureKind::Milestone { .. }
     );
     html! {
-        <article class={classes!("card", figure.kind.id(), format!("depth-{depth}"))}
+        <article class={format!("card {} depth-{depth}", figure.kind.id())}
             data-figure={figure.id.clone()}>
             <p class="sr-only">{ alt }</p>
             <div class="visual" aria-hidden="true">

@@ -9,14 +9,18 @@ pub struct FooterProps {
     pub lang: Lang,
     /// Called when the reader asks to play the animation again.
     pub on_replay: Callback<()>,
+    /// Called when the reader asks for the visible figures as a CSV file.
+    pub on_download: Callback<()>,
 }
 
-/// The source line, linked when the dataset gives an address, and the replay control.
+/// The source line, linked when the dataset gives an address; the data download and
+/// the replay control.
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
     let s = strings(props.lang);
     let text = props.source.text.get(props.lang).to_string();
     let on_replay = props.on_replay.reform(|_: MouseEvent| ());
+    let on_download = props.on_download.reform(|_: MouseEvent| ());
     html! {
         <footer class="foot">
             <p class="source">
@@ -27,7 +31,10 @@ pub fn Footer(props: &FooterProps) -> Html {
                     { text }
                 }
             </p>
-            <button type="button" class="replay" onclick={on_replay}>{ s.replay }</button>
+            <div class="actions">
+                <button type="button" class="download" onclick={on_download}>{ s.download_csv }</button>
+                <button type="button" class="replay" onclick={on_replay}>{ s.replay }</button>
+            </div>
         </footer>
     }
 }
