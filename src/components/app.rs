@@ -2,7 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CategoryToggles, FigureCard, FigureTable, Footer, LanguageSwitch, Notice, Shared};
+use super::{
+    category_toggles, figure_table, footer, language_switch, notice, CategoryTogglesProps,
+    FigureCard, FigureTableProps, FooterProps, LanguageSwitchProps, Shared,
+};
 use crate::hooks::{after_two_frames, download, prefers_reduced_motion, use_in_view, FrameSlot};
 use crate::i18n::{self, strings};
 use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
@@ -170,16 +173,14 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     if !state.unknown.is_empty() {
-                        <Notice title={s.unknown_categories}
-                            items={state.unknown.iter().map(|u| AttrValue::from(u.clone())).collect::<Vec<_>>()} />
+                        { notice(s.unknown_categories, &state.unknown) }
                     }
                     if state.table {
-                        <FigureTable dataset={dataset.clone()} active={state.active.clone()} lang={lang} />
+                        { figure_table(&FigureTableProps { dataset, active: &state.active, lang }) }
                     } else {
                         <div class="groups">{ for groups }</div>
                     }
-                    <Footer source={dataset.source.clone()} lang={lang}
-                        on_replay={on_replay} on_download={on_download} />
+                    { footer(&FooterProps { source: &dataset.source, lang, on_replay, on_download }) }
                 </>
             }
         }
@@ -187,7 +188,7 @@ pub fn App(props: &AppProps) -> Html {
         Data::Failed(error) => {
             let (title, items) = i18n::load_error(error, lang);
             html! {
-                <Notice title={title} items={items.into_iter().map(AttrValue::from).collect::<Vec<_>>()} />
+                { notice(&title, &items) }
             }
         }
     };
@@ -202,10 +203,14 @@ pub fn App(props: &AppProps) -> Html {
                         <h2 class="title" id="salystyr-title">{ title }</h2>
                     }
                     <div class="controls">
-                        <LanguageSwitch lang={lang} on_select={on_lang} />
+                        { language_switch(&LanguageSwitchProps { lang, on_select: on_lang }) }
                         if let Some(d) = props.data.dataset() {
-                            <CategoryToggles categories={d.categories.clone()}
-                                active={state.active.clone()} lang={lang} on_toggle={on_toggle} />
+                            { category_toggles(&CategoryTogglesProps {
+                                categories: &d.categories,
+                                active: &state.active,
+                                lang,
+                                on_toggle,
+                            }) }
                             <button type="button" class="view" aria-pressed={state.table.to_string()}
                                 onclick={on_table}>{ s.table }</button>
                         }

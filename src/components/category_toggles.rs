@@ -4,11 +4,10 @@ use crate::hooks::on_group_keydown;
 use crate::i18n::strings;
 use crate::model::{Category, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct CategoryTogglesProps {
-    pub categories: Vec<Category>,
+pub struct CategoryTogglesProps<'a> {
+    pub categories: &'a [Category],
     /// Ids of the categories switched on.
-    pub active: Vec<String>,
+    pub active: &'a [String],
     pub lang: Lang,
     /// Called with the id of the category the reader switched.
     pub on_toggle: Callback<String>,
@@ -16,8 +15,7 @@ pub struct CategoryTogglesProps {
 
 /// One toggle button per category (`aria-pressed`). The last one on is marked
 /// `aria-disabled` and says why; it stays focusable.
-#[component]
-pub fn CategoryToggles(props: &CategoryTogglesProps) -> Html {
+pub fn category_toggles(props: &CategoryTogglesProps<'_>) -> Html {
     let last = props.active.len() <= 1;
     let buttons = props.categories.iter().map(|c| {
         let on = props.active.contains(&c.id);

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::FigureProps;
-use super::{AnimatedNumber, Bar, NumberStyle};
+use super::{bar, AnimatedNumber, NumberStyle};
 use crate::compare::{compare, Comparison};
 use crate::format;
 use crate::i18n::strings;
@@ -10,8 +10,7 @@ use crate::model::FigureKind;
 
 /// A change over a period: the change as a large counting number, and a before/after
 /// pair of bars as an index (before = 100), since the source gives no absolute counts.
-#[component]
-pub fn ChangeView(props: &FigureProps) -> Html {
+pub fn change_view(props: &FigureProps) -> Html {
     let d = &props.dataset;
     let figure = &d.figures[props.index];
     let FigureKind::Change { percent, wording } = &figure.kind else {
@@ -46,10 +45,10 @@ pub fn ChangeView(props: &FigureProps) -> Html {
                 <p class="wording">{ w.get(lang) }</p>
             }
             <div class="rows">
-                { for rows.into_iter().map(|(class, label, bar, value)| html! {
+                { for rows.into_iter().map(|(class, label, b, value)| html! {
                     <div class={format!("row {class}")}>
                         <span class="row-label">{ label }</span>
-                        <Bar bar={bar} class={class} />
+                        { bar(b, class) }
                         <span class="row-value">{ format::number(value, decimals, lang) }</span>
                     </div>
                 }) }

@@ -5,8 +5,7 @@ use super::{AnimatedNumber, NumberStyle};
 use crate::model::FigureKind;
 
 /// A count: a large number counting up, with its qualifier, followed by its words.
-#[component]
-pub fn CountView(props: &FigureProps) -> Html {
+pub fn count_view(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Count { amount } = &figure.kind else {
         return Html::default();

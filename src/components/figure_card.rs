@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{ChangeView, CountView, FunnelView, MilestoneView, PartView, Shared};
+use super::{change_view, count_view, funnel_view, milestone_view, part_view, Shared};
 use crate::describe;
 use crate::i18n::strings;
 use crate::model::{Dataset, FigureKind, Lang};
@@ -30,11 +30,11 @@ pub fn FigureCard(props: &FigureProps) -> Html {
     let period = describe::period(d, figure, lang);
     let alt = describe::figure(d, figure, lang);
     let body = match &figure.kind {
-        FigureKind::Change { .. } => html! { <ChangeView ..props.clone() /> },
-        FigureKind::Count { .. } => html! { <CountView ..props.clone() /> },
-        FigureKind::Funnel { .. } => html! { <FunnelView ..props.clone() /> },
-        FigureKind::Part { .. } => html! { <PartView ..props.clone() /> },
-        FigureKind::Milestone { .. } => html! { <MilestoneView ..props.clone() /> },
+        FigureKind::Change { .. } => change_view(props),
+        FigureKind::Count { .. } => count_view(props),
+        FigureKind::Funnel { .. } => funnel_view(props),
+        FigureKind::Part { .. } => part_view(props),
+        FigureKind::Milestone { .. } => milestone_view(props),
         FigureKind::Statement => Html::default(),
     };
     let heading = !matches!(

@@ -1,24 +1,21 @@
 use yew::prelude::*;
 
-use super::Shared;
 use crate::i18n::strings;
 use crate::model::{Dataset, Lang};
 use crate::table;
 
-#[derive(Properties, PartialEq)]
-pub struct FigureTableProps {
-    pub dataset: Shared<Dataset>,
+pub struct FigureTableProps<'a> {
+    pub dataset: &'a Dataset,
     /// Ids of the categories switched on: only their figures are listed.
-    pub active: Vec<String>,
+    pub active: &'a [String],
     pub lang: Lang,
 }
 
 /// The visible figures as a real table: caption, column and row headers, every value
 /// with its qualifier, and its period.
-#[component]
-pub fn FigureTable(props: &FigureTableProps) -> Html {
+pub fn figure_table(props: &FigureTableProps<'_>) -> Html {
     let s = strings(props.lang);
-    let rows = table::rows(&props.dataset, &props.active, props.lang);
+    let rows = table::rows(props.dataset, props.active, props.lang);
     html! {
         <div class="table-wrap">
             <table class="figures">

@@ -3,9 +3,8 @@ use yew::prelude::*;
 use crate::i18n::strings;
 use crate::model::{Lang, Source};
 
-#[derive(Properties, PartialEq)]
-pub struct FooterProps {
-    pub source: Source,
+pub struct FooterProps<'a> {
+    pub source: &'a Source,
     pub lang: Lang,
     /// Called when the reader asks to play the animation again.
     pub on_replay: Callback<()>,
@@ -15,8 +14,7 @@ pub struct FooterProps {
 
 /// The source line, linked when the dataset gives an address; the data download and
 /// the replay control.
-#[component]
-pub fn Footer(props: &FooterProps) -> Html {
+pub fn footer(props: &FooterProps<'_>) -> Html {
     let s = strings(props.lang);
     let text = props.source.text.get(props.lang).to_string();
     let on_replay = props.on_replay.reform(|_: MouseEvent| ());

@@ -1,14 +1,13 @@
 use yew::prelude::*;
 
 use super::FigureProps;
-use super::{AnimatedNumber, Bar, NumberStyle};
+use super::{bar, AnimatedNumber, NumberStyle};
 use crate::compare::compare;
 use crate::layout::{place, Placed};
 use crate::model::FigureKind;
 
 /// Successive steps of one process, each bar proportional to its value.
-#[component]
-pub fn FunnelView(props: &FigureProps) -> Html {
+pub fn funnel_view(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Funnel { steps } = &figure.kind else {
         return Html::default();
@@ -18,9 +17,9 @@ pub fn FunnelView(props: &FigureProps) -> Html {
     };
     html! {
         <ol class="steps">
-            { for steps.iter().zip(bars).map(|(step, bar)| html! {
+            { for steps.iter().zip(bars).map(|(step, b)| html! {
                 <li class="step">
-                    <Bar bar={bar} class="after" />
+                    { bar(b, "after") }
                     <p class="step-text">
                         <AnimatedNumber style={NumberStyle::Amount(step.amount)} lang={props.lang} play={props.play} />
                         { " " }

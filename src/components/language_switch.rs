@@ -4,7 +4,6 @@ use crate::hooks::on_group_keydown;
 use crate::i18n::strings;
 use crate::model::Lang;
 
-#[derive(Properties, PartialEq)]
 pub struct LanguageSwitchProps {
     pub lang: Lang,
     /// Called with the language the reader picked.
@@ -13,8 +12,7 @@ pub struct LanguageSwitchProps {
 
 /// One button per language, each named in its own language and marked with its own
 /// `lang` so that a screen reader pronounces it right.
-#[component]
-pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+pub fn language_switch(props: &LanguageSwitchProps) -> Html {
     let buttons = Lang::ALL.iter().map(|&lang| {
         let on_select = props.on_select.clone();
         let pressed = lang == props.lang;

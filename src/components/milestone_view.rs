@@ -5,8 +5,7 @@ use crate::format;
 use crate::model::FigureKind;
 
 /// A dated event with its main points.
-#[component]
-pub fn MilestoneView(props: &FigureProps) -> Html {
+pub fn milestone_view(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Milestone { date, points } = &figure.kind else {
         return Html::default();

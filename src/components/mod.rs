@@ -1,6 +1,10 @@
-//! The view: one component per file, each a `#[component]` with `Props` deriving
-//! `Properties, PartialEq`. No literal UI text here: chrome strings come from `i18n`,
-//! figure texts from the dataset.
+//! The view, one piece per file. Pieces with state, hooks or their own re-render
+//! boundary (`App`, `FigureCard`, `AnimatedNumber`) are `#[component]`s with `Props`
+//! deriving `Properties, PartialEq`; stateless markup (the views of each kind of figure,
+//! bars, the controls, the table, the footer, notices) is a view function taking a props
+//! struct, since every component type costs the wasm about 2 KB and the embed has a size
+//! budget. Callbacks are named `on_*`. No literal UI text here: chrome strings come from
+//! `i18n`, figure texts from the dataset.
 
 mod animated_number;
 mod app;
@@ -22,18 +26,18 @@ use std::rc::Rc;
 
 pub use animated_number::{AnimatedNumber, NumberStyle};
 pub use app::{App, AppProps, Data};
-pub use bar::Bar;
-pub use category_toggles::CategoryToggles;
-pub use change_view::ChangeView;
-pub use count_view::CountView;
+pub use bar::bar;
+pub use category_toggles::{category_toggles, CategoryTogglesProps};
+pub use change_view::change_view;
+pub use count_view::count_view;
 pub use figure_card::{FigureCard, FigureProps};
-pub use figure_table::FigureTable;
-pub use footer::Footer;
-pub use funnel_view::FunnelView;
-pub use language_switch::LanguageSwitch;
-pub use milestone_view::MilestoneView;
-pub use notice::Notice;
-pub use part_view::PartView;
+pub use figure_table::{figure_table, FigureTableProps};
+pub use footer::{footer, FooterProps};
+pub use funnel_view::funnel_view;
+pub use language_switch::{language_switch, LanguageSwitchProps};
+pub use milestone_view::milestone_view;
+pub use notice::notice;
+pub use part_view::part_view;
 
 /// A value shared by reference. Props holding it compare by pointer, so a dataset is
 /// never compared field by field on re-render.

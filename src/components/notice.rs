@@ -1,22 +1,13 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    /// What went wrong, in the reader's language.
-    pub title: AttrValue,
-    /// The details, one per line.
-    #[prop_or_default]
-    pub items: Vec<AttrValue>,
-}
-
-/// A readable message inside the widget: bad input is explained, never fatal.
-#[component]
-pub fn Notice(props: &NoticeProps) -> Html {
+/// A readable message inside the widget: what went wrong (`title`, in the reader's
+/// language) and the details, one per line. Bad input is explained, never fatal.
+pub fn notice(title: &str, items: &[String]) -> Html {
     html! {
         <div class="notice" role="status">
-            <p>{ props.title.clone() }</p>
-            if !props.items.is_empty() {
-                <ul>{ for props.items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
+            <p>{ title.to_string() }</p>
+            if !items.is_empty() {
+                <ul>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
             }
         </div>
     }

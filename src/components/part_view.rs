@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::FigureProps;
-use super::{AnimatedNumber, Bar, NumberStyle};
+use super::{bar, AnimatedNumber, NumberStyle};
 use crate::compare::compare;
 use crate::describe;
 use crate::i18n;
@@ -10,8 +10,7 @@ use crate::model::FigureKind;
 
 /// A part of a whole: two bars, or, when the part would be invisible as a bar, a grid
 /// of dots with one marked ("1 in N"), which the note says.
-#[component]
-pub fn PartView(props: &FigureProps) -> Html {
+pub fn part_view(props: &FigureProps) -> Html {
     let figure = &props.dataset.figures[props.index];
     let FigureKind::Part { part, whole } = &figure.kind else {
         return Html::default();
@@ -31,8 +30,8 @@ pub fn PartView(props: &FigureProps) -> Html {
     let marks = match place(&comparison) {
         Placed::Bars(bars) => html! {
             <>
-                <div class="step"><Bar bar={bars[0]} class="before" />{ number(whole) }</div>
-                <div class="step"><Bar bar={bars[1]} class="after" />{ number(part) }</div>
+                <div class="step">{ bar(bars[0], "before") }{ number(whole) }</div>
+                <div class="step">{ bar(bars[1], "after") }{ number(part) }</div>
             </>
         },
         Placed::Dots {
