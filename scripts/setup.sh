@@ -32,8 +32,9 @@ if [ "$have" != "$want" ]; then
 fi
 
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
-if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ]; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+# npm writes node_modules/.package-lock.json on install: older than the lock, reinstall.
+if ! [ -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (wasm-opt from binaryen, terser, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -1,0 +1,197 @@
+// Reader experience and accessibility in each language: axe-core (shadow DOM included)
+// in light and dark, a keyboard-only walk, reduced motion, the table view, the CSV
+// download, and screenshots of each language at 400 and 1000 px (e2e/artifacts/, ignored
+// by git, for looking at).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { serve } from "../scripts/serve.mjs";
+import { launch } from "./browser.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+let server, browser, origin;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve({ root: new URL("..", import.meta.url).pathname });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open({ lang = "kk", theme, width = 1000, options = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${origin}/e2e/host.html`);
+  await page.evaluate(
+    ({ lang, theme }) => {
+      const el = document.querySelector("salystyr-infographic");
+      el.setAttribute("lang", lang);
+      if (theme) el.setAttribute("theme", theme);
+    },
+    { lang, theme },
+  );
+  const widget = page.locator("salystyr-infographic");
+  await widget.locator(`section.salystyr[lang=${lang}]`).waitFor();
+  return { page, widget, context, errors };
+}
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector("salystyr-infographic"), {
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
+for (const lang of ["kk", "ru", "en"]) {
+  for (const scheme of ["light", "dark"]) {
+    test(`axe finds no violation in ${lang}, ${scheme}`, async () => {
+      const { page, widget, context } = await open({ lang, options: { colorScheme: scheme } });
+      await widget.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1300);
+      assert.deepEqual(await axe(page), []);
+      // The table view too.
+      await widget.locator("button.view").click();
+      await widget.locator("table.figures").waitFor();
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+}
+
+test("the theme attribute overrides the system scheme", async () => {
+  const { page, widget, context } = await open({ lang: "en", theme: "dark", options: { colorScheme: "light" } });
+  const bg = await widget.locator("section.salystyr").evaluate((s) => getComputedStyle(s).backgroundColor);
+  assert.equal(bg, "rgb(22, 23, 27)");
+  await page.evaluate(() => document.querySelector("salystyr-infographic").setAttribute("theme", "light"));
+  const light = await widget.locator("section.salystyr").evaluate((s) => getComputedStyle(s).backgroundColor);
+  assert.equal(light, "rgb(255, 255, 255)");
+  await context.close();
+});
+
+test("keyboard only: every control is reached by Tab, shows focus, and works with Enter and Space", async () => {
+  const { page, widget, context } = await open({ lang: "en" });
+  await page.focus("#before");
+  const seen = [];
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement?.shadowRoot?.activeElement;
+      if (!el) return null;
+      const s = getComputedStyle(el);
+      return { text: el.textContent.trim(), outline: s.outlineStyle, width: s.outlineWidth };
+    });
+    if (!focus) break;
+    seen.push(focus.text);
+    assert.equal(focus.outline, "solid", `${focus.text} shows no focus ring`);
+    assert.equal(focus.width, "3px");
+  }
+  assert.deepEqual(seen, [
+    "Қазақша",
+    "Русский",
+    "English",
+    "Domestic violence",
+    "Women’s rights",
+    "Children",
+    "Online",
+    "The law",
+    "Table",
+    "Download data (CSV)",
+    "Replay",
+  ]);
+  // Every button is a Tab stop; arrows are a shortcut within a group. Enter and Space
+  // operate them.
+  await page.focus("#before");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  assert.equal(await widget.locator("section.salystyr").getAttribute("lang"), "ru");
+  for (let i = 0; i < 7; i++) await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await widget.locator("table.figures").waitFor();
+  await page.keyboard.press("Enter");
+  await widget.locator("table.figures").waitFor({ state: "detached" });
+  await context.close();
+});
+
+test("reduced motion shows the final state at once", async () => {
+  const { widget, context } = await open({ lang: "ru", options: { reducedMotion: "reduce" } });
+  assert.equal(await widget.locator("[data-figure=women-murder] .big").textContent(), "-49,3\u00a0%");
+  const transition = await widget.locator(".fill").first().evaluate((f) => getComputedStyle(f).transitionDuration);
+  assert.equal(transition, "0s");
+  await context.close();
+});
+
+test("counting numbers stay out of the accessibility tree; every card has its full text", async () => {
+  const { widget, context } = await open({ lang: "kk" });
+  const hidden = await widget.locator(".num").evaluateAll((nums) =>
+    nums.every((n) => n.closest('[aria-hidden="true"]') && !n.closest("[aria-live]")),
+  );
+  assert.equal(hidden, true);
+  const alts = await widget.locator("article.card > .sr-only").allTextContents();
+  assert.equal(alts.length, 16);
+  assert.ok(alts.includes("Кісі өлтіру: соңғы 5 жылда 49,3%-ға төмендеді."), alts.join("\n"));
+  await context.close();
+});
+
+test("the table view lists the visible figures with caption, headers, qualifiers and periods", async () => {
+  const { widget, context } = await open({ lang: "ru" });
+  await widget.locator("button.toggle[data-category=women]").click();
+  await widget.locator("button.view").click();
+  assert.equal(await widget.locator("button.view").getAttribute("aria-pressed"), "true");
+  const table = widget.locator("table.figures");
+  assert.equal(await table.locator("caption").textContent(), "Бытовое насилие и преступность несовершеннолетних: цифры");
+  assert.deepEqual(await table.locator("thead th").allTextContents(), ["Показатель", "Значение", "Период", "Категория"]);
+  const text = await table.textContent();
+  assert.match(text, /почти 100\u00a0000/);
+  assert.match(text, /более 35\u00a0000/);
+  assert.doesNotMatch(text, /Насильственные преступления/, "switched-off categories are not listed");
+  await widget.locator("button.view").click();
+  await widget.locator("section.group[data-category=children]").waitFor();
+  await context.close();
+});
+
+test("download data: a CSV of the visible figures, in the reader's language, with a BOM", async () => {
+  const { page, widget, context } = await open({ lang: "kk", options: { acceptDownloads: true } });
+  await page.evaluate(() => document.querySelector("salystyr-infographic").setAttribute("categories", "online"));
+  await widget.locator("section.group[data-category=law]").waitFor({ state: "hidden" });
+  const [download] = await Promise.all([page.waitForEvent("download"), widget.locator("button.download").click()]);
+  assert.equal(download.suggestedFilename(), "kz-mia-2024-kk.csv");
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).split("\r\n");
+  assert.equal(lines[0], "Санат,Көрсеткіш,Толығырақ,Мәні,Сан,Өлшем бірлігі,Дәлдігі,Кезең");
+  assert.equal(lines.length, 1 + 3 + 1 + 1);
+  assert.match(lines[1], /^Интернет,Анықталған заңсыз интернет-ресурстар,заңсыз интернет-ресурс анықталды,35\u00a0000-нан астам,35000,,астам,Жыл басынан бері$/);
+  await context.close();
+});
+
+test("screenshots of each language at 400 and 1000 px", async () => {
+  for (const width of [400, 1000]) {
+    for (const lang of ["kk", "ru", "en"]) {
+      const { page, widget, context, errors } = await open({ lang, width });
+      await widget.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(overflow, false, `${lang} at ${width}px scrolls sideways`);
+      const small = await widget.locator("button").evaluateAll((bs) =>
+        bs.filter((b) => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).map((b) => b.textContent),
+      );
+      assert.deepEqual(small, [], "touch targets under 44 px");
+      await widget.screenshot({ path: `${ARTIFACTS}${lang}-${width}.png` });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
