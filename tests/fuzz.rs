@@ -1,6 +1,7 @@
 //! A bounded mutation fuzzer for parsing, validation and rendering: random edits of the
 //! seed dataset and of small valid ones, plus random JSON, must never panic; whatever
-//! validates must render (server-side, every language) without panicking either.
+//! validates must render (server-side, every language), describe itself and export its
+//! table as CSV without panicking either.
 //!
 //! Runs for `FUZZ_SECONDS` (default 8) with a seed from `FUZZ_SEED` (default: the
 //! clock, printed so that a failure can be replayed). No nightly toolchain needed.
@@ -30,11 +31,47 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "-", "0", "1e309", "-100", "1e15",
-    "NaN", "\"kind\"", "\"change\"", "\"count\"", "\"funnel\"", "\"part\"", "\"milestone\"",
-    "\"statement\"", "\"of\"", "\"period\"", "\"value\"", "\"qualifier\"", "\"more-than\"",
-    "\"steps\":[]", "\"points\":[]", "\"kk\"", "\u{0}", "\u{1F600}", "қ", "<script>", "\\u0000",
-    "\\ud800", "99999999999999999999", "0.0000001", "\"2024-02-29\"", "\"women-murder\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "null",
+    "true",
+    "-",
+    "0",
+    "1e309",
+    "-100",
+    "1e15",
+    "NaN",
+    "\"kind\"",
+    "\"change\"",
+    "\"count\"",
+    "\"funnel\"",
+    "\"part\"",
+    "\"milestone\"",
+    "\"statement\"",
+    "\"of\"",
+    "\"period\"",
+    "\"value\"",
+    "\"qualifier\"",
+    "\"more-than\"",
+    "\"steps\":[]",
+    "\"points\":[]",
+    "\"kk\"",
+    "\u{0}",
+    "\u{1F600}",
+    "қ",
+    "<script>",
+    "\\u0000",
+    "\\ud800",
+    "99999999999999999999",
+    "0.0000001",
+    "\"2024-02-29\"",
+    "\"women-murder\"",
 ];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {
@@ -60,7 +97,12 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
                 // Replace a number with an extreme one.
                 if let Some(pos) = s[at.min(s.len())..].iter().position(|c| c.is_ascii_digit()) {
                     let p = at + pos;
-                    s.splice(p..p + 1, rng.pick(&["-1", "1e300", "0", "-0", "100001", "3.5"]).chars()).for_each(drop);
+                    s.splice(
+                        p..p + 1,
+                        rng.pick(&["-1", "1e300", "0", "-0", "100001", "3.5"])
+                            .chars(),
+                    )
+                    .for_each(drop);
                 }
             }
             _ => {}
@@ -70,21 +112,44 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
 }
 
 fn random_json(rng: &mut Rng, depth: usize) -> String {
-    match if depth > 6 { rng.below(4) } else { rng.below(7) } {
+    match if depth > 6 {
+        rng.below(4)
+    } else {
+        rng.below(7)
+    } {
         0 => "null".into(),
         1 => format!("{}", rng.next() as i64 as f64 / 1e3),
         2 => format!("\"{}\"", rng.pick(TOKENS).replace('"', "")),
-        3 => rng.pick(&["true", "false", "\"salystyr/1\"", "\"kk\""]).into(),
+        3 => rng
+            .pick(&["true", "false", "\"salystyr/1\"", "\"kk\""])
+            .into(),
         4 | 5 => {
             let n = rng.below(5);
             let items: Vec<String> = (0..n).map(|_| random_json(rng, depth + 1)).collect();
             format!("[{}]", items.join(","))
         }
         _ => {
-            let keys = ["format", "id", "title", "source", "categories", "figures", "kind", "kk", "label", "value"];
+            let keys = [
+                "format",
+                "id",
+                "title",
+                "source",
+                "categories",
+                "figures",
+                "kind",
+                "kk",
+                "label",
+                "value",
+            ];
             let n = rng.below(6);
             let fields: Vec<String> = (0..n)
-                .map(|_| format!("\"{}\":{}", keys[rng.below(keys.len())], random_json(rng, depth + 1)))
+                .map(|_| {
+                    format!(
+                        "\"{}\":{}",
+                        keys[rng.below(keys.len())],
+                        random_json(rng, depth + 1)
+                    )
+                })
                 .collect();
             format!("{{{}}}", fields.join(","))
         }
@@ -93,10 +158,20 @@ fn random_json(rng: &mut Rng, depth: usize) -> String {
 
 #[test]
 fn parsing_validation_and_rendering_never_panic() {
-    let seconds: u64 = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(8);
-    let seed: u64 = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1
-    });
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(8);
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
     println!("FUZZ_SEED={seed} FUZZ_SECONDS={seconds}");
     let mut rng = Rng(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -114,6 +189,19 @@ fn parsing_validation_and_rendering_never_panic() {
         if let Ok(parsed) = model::parse(&text) {
             valid += 1;
             // Rendering every valid variant is slow; render one in eight.
+            let all: Vec<String> = parsed
+                .dataset
+                .categories
+                .iter()
+                .map(|c| c.id.clone())
+                .collect();
+            for lang in Lang::ALL {
+                let csv = salystyr::table::csv(&parsed.dataset, &all, lang);
+                assert!(csv.starts_with('\u{feff}'), "FUZZ_SEED={seed}");
+                for f in &parsed.dataset.figures {
+                    salystyr::describe::figure(&parsed.dataset, f, lang);
+                }
+            }
             if valid % 8 == 1 {
                 let d = Rc::new(parsed.dataset);
                 for lang in Lang::ALL {
