@@ -132,6 +132,7 @@ pub fn html(dataset: Rc<Dataset>, lang: Lang, categories: Option<&str>) -> Strin
         lang,
         categories: categories.map(|c| c.to_string().into()),
         motion: false,
+        controls: false,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

@@ -61,6 +61,10 @@ pub struct AppProps {
     /// Animate on entry. Off, the final state shows at once (server-side rendering).
     #[prop_or(true)]
     pub motion: bool,
+    /// Show the controls (languages, categories, table, download, replay). Off for
+    /// static HTML, where nothing would answer them.
+    #[prop_or(true)]
+    pub controls: bool,
 }
 
 /// One infographic: controls, the figures of the categories switched on, the source.
@@ -180,7 +184,7 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         <div class="groups">{ for groups }</div>
                     }
-                    { footer(&FooterProps { source: &dataset.source, lang, on_replay, on_download }) }
+                    { footer(&FooterProps { source: &dataset.source, lang, controls: props.controls, on_replay, on_download }) }
                 </>
             }
         }
@@ -202,6 +206,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(title) = title {
                         <h2 class="title" id="salystyr-title">{ title }</h2>
                     }
+                    if props.controls {
                     <div class="controls">
                         { language_switch(&LanguageSwitchProps { lang, on_select: on_lang }) }
                         if let Some(d) = props.data.dataset() {
@@ -215,6 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                                 onclick={on_table}>{ s.table }</button>
                         }
                     </div>
+                    }
                 </header>
                 { body }
             </section>

@@ -6,6 +6,8 @@ use crate::model::{Lang, Source};
 pub struct FooterProps<'a> {
     pub source: &'a Source,
     pub lang: Lang,
+    /// Show the download and replay buttons.
+    pub controls: bool,
     /// Called when the reader asks to play the animation again.
     pub on_replay: Callback<()>,
     /// Called when the reader asks for the visible figures as a CSV file.
@@ -29,10 +31,12 @@ pub fn footer(props: &FooterProps<'_>) -> Html {
                     { text }
                 }
             </p>
-            <div class="actions">
-                <button type="button" class="download" onclick={on_download}>{ s.download_csv }</button>
-                <button type="button" class="replay" onclick={on_replay}>{ s.replay }</button>
-            </div>
+            if props.controls {
+                <div class="actions">
+                    <button type="button" class="download" onclick={on_download}>{ s.download_csv }</button>
+                    <button type="button" class="replay" onclick={on_replay}>{ s.replay }</button>
+                </div>
+            }
         </footer>
     }
 }

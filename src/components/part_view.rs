@@ -44,9 +44,10 @@ pub fn part_view(props: &FigureProps) -> Html {
                 <>
                     { number(whole) }
                     { number(part) }
-                    <svg class="dots" viewBox={view_box} focusable="false">
+                    <svg class="dots" viewBox={view_box} focusable="false" width="240">
                         { for (0..total).map(|i| html! {
                             <circle class={if i == 0 { "dot marked" } else { "dot" }}
+                                fill={if i == 0 { "#b4232c" } else { "#c8c9cf" }}
                                 cx={((i % columns) * 10 + 5).to_string()}
                                 cy={((i / columns) * 10 + 5).to_string()} r="3.5" />
                         }) }
