@@ -6,31 +6,20 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { serve } from "../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
+import { site } from "./browser.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
-let server, browser, origin;
-
-before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serve({ root: new URL("..", import.meta.url).pathname });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = site({ before, after });
+mkdirSync(ARTIFACTS, { recursive: true });
 
 async function open({ lang = "kk", theme, width = 1000, options = {} } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${origin}/e2e/host.html`);
+  await page.goto(`${env.origin}/e2e/host.html`);
   await page.evaluate(
     ({ lang, theme }) => {
       const el = document.querySelector("salystyr-infographic");

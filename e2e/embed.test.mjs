@@ -3,30 +3,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve } from "../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
+import { site } from "./browser.mjs";
 
 const seed = JSON.parse(readFileSync(new URL("../data/seed.json", import.meta.url)));
-let server, browser, origin;
-
-before(async () => {
-  server = await serve({ root: new URL("..", import.meta.url).pathname });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = site({ before, after });
 
 /** Opens the host page; resolves once the widget has rendered its figures. */
 async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => ["error", "warning"].includes(m.type()) && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(`${origin}/e2e/host.html`);
+  await page.goto(`${env.origin}/e2e/host.html`);
   const widget = page.locator("salystyr-infographic").first();
   await widget.locator("article.card").first().waitFor();
   return { page, widget, problems, context };

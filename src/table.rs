@@ -52,6 +52,16 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
         };
         let qualifier =
             |a: &crate::model::Amount| a.qualifier.map_or("", |q| i18n::qualifier_name(q, lang));
+        let step = |s: &crate::model::Step| {
+            let shown = format::amount(&s.amount, s.amount.value, lang);
+            row(
+                s.label.get(lang),
+                shown,
+                Some(s.amount.value),
+                "",
+                qualifier(&s.amount),
+            )
+        };
         match &f.kind {
             FigureKind::Change { percent, wording } => {
                 let number = format::percent(*percent, format::decimals_of(*percent), lang, true);
@@ -65,29 +75,9 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
                 let shown = format::amount(amount, amount.value, lang);
                 out.push(row("", shown, Some(amount.value), "", qualifier(amount)));
             }
-            FigureKind::Funnel { steps } => {
-                for s in steps {
-                    let shown = format::amount(&s.amount, s.amount.value, lang);
-                    out.push(row(
-                        s.label.get(lang),
-                        shown,
-                        Some(s.amount.value),
-                        "",
-                        qualifier(&s.amount),
-                    ));
-                }
-            }
+            FigureKind::Funnel { steps } => out.extend(steps.iter().map(step)),
             FigureKind::Part { part, whole } => {
-                for s in [whole, part] {
-                    let shown = format::amount(&s.amount, s.amount.value, lang);
-                    out.push(row(
-                        s.label.get(lang),
-                        shown,
-                        Some(s.amount.value),
-                        "",
-                        qualifier(&s.amount),
-                    ));
-                }
+                out.extend([whole, part].map(step));
                 let comparison = crate::compare::compare(&f.kind);
                 if let crate::compare::Comparison::Part { share, .. } = comparison {
                     let shown = describe::share(&comparison, lang).unwrap_or_default();
