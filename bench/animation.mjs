@@ -76,7 +76,7 @@ export async function animation(browser, server, count) {
       await withTimeout(load(page, `${server.origin}/bench/page.html?below=1`), 30_000, "loading for the animation");
       await page.waitForTimeout(500); // let the load's work settle
       const raw = await withTimeout(page.evaluate(run, { window: WINDOW, tail: TAIL }), 15_000, "animation run");
-      const { longtasks, loafs } = await page.evaluate(() => window.__bench);
+      const { longtasks, loafs } = await page.evaluate(() => ({ longtasks: window.__bench.longtasks, loafs: window.__bench.loafs }));
       runs.push(analyse(raw, longtasks, loafs));
     }
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);

@@ -70,27 +70,61 @@ export async function newContext(browser, options = {}) {
 }
 
 /**
- * Navigates to `url` and waits until every widget on it has rendered and been painted
- * (the probe's `allPainted`), then returns the probe's record plus the navigation
+ * Navigates to `url` (from about:blank) and waits until every widget on it has rendered
+ * and been painted (the probe's `allPainted`), then returns the probe's record plus the navigation
  * timing (DOMContentLoaded, load) and the first-contentful-paint time.
  */
-export async function load(page, url, { settle = 0 } = {}) {
-  await page.goto(url, { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => window.__bench && window.__bench.allPainted !== null, null, {
-    timeout: 20_000,
-  });
+export async function load(page, url, options = {}) {
+  try {
+    return await loadOnce(page, url, options);
+  } catch (error) {
+    // Other people's builds replace dist/ now and then; one failed load is retried, and
+    // reported on stderr with what the page got.
+    console.error(`${error.message}; retrying once`);
+    return loadOnce(page, url, options);
+  }
+}
+
+async function loadOnce(page, url, { settle = 0 } = {}) {
+  // From a blank page, so that the time from navigation start does not include tearing
+  // down the previous page (still animating) when a page is loaded again (warm cache).
+  if (page.url() !== "about:blank") await page.goto("about:blank");
+  const failed = [];
+  const onResponse = (r) => r.status() >= 400 && failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  const onFailed = (r) => failed.push(`${r.failure()?.errorText} ${new URL(r.url()).pathname}`);
+  page.on("response", onResponse);
+  page.on("requestfailed", onFailed);
+  try {
+    await page.goto(url, { waitUntil: "domcontentloaded" });
+    await withTimeout(page.evaluate(() => window.__bench.painted), 20_000, `${url}: widgets never painted`).catch(
+      async (error) => {
+        const state = await page
+          .evaluate(() => {
+            const b = window.__bench;
+            const hosts = [...document.querySelectorAll("salystyr-infographic")];
+            return `${b.rendered} of ${b.expected} rendered, shadow roots: ${hosts.map((h) => (h.shadowRoot ? h.shadowRoot.innerHTML.slice(0, 80) : "none")).join(" | ")}`;
+          })
+          .catch((e) => e.message);
+        throw new Error(`${error.message} (${state}; failed requests: ${failed.join(", ") || "none"})`);
+      },
+    );
+  } finally {
+    page.off("response", onResponse);
+    page.off("requestfailed", onFailed);
+  }
   // The first-contentful-paint entry arrives once the compositor reports the frame
   // presented, which can be a little after the probe's after-paint task: wait for it.
   await page
     .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, {
       timeout: 2_000,
+      polling: 50,
     })
     .catch(() => {});
   if (settle) await page.waitForTimeout(settle);
   return page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-    const { afterPaint, ...probe } = window.__bench;
+    const { afterPaint, painted, resolvePainted, ...probe } = window.__bench;
     return {
       ...probe,
       dcl: nav.domContentLoadedEventStart,

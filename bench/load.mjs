@@ -27,7 +27,8 @@ function summarize(runs, wasmRequests) {
     afterDcl: summary(runs.map((r) => r.afterDcl)),
     inDom: summary(runs.map((r) => r.inDom)),
     dcl: summary(runs.map((r) => r.dcl)),
-    fcp: summary(runs.map((r) => r.fcp).filter((x) => x !== null)),
+    // The first-contentful-paint entry (presentation time) against the probe, per load.
+    fcpDelta: summary(runs.filter((r) => r.fcp !== null).map((r) => r.fcp - r.firstPaint)),
     longtasks: runs.flatMap((r) => r.longtasks),
     loadsWithLongTask: runs.filter((r) => r.longtasks.length > 0).length,
     loafs: runs.flatMap((r) => r.loafs),
