@@ -41,6 +41,16 @@ const el = (name, text) => {
   return e;
 };
 
+// Elements mount one per task, so that a page with many of them stays responsive
+// (no single long task); `scheduler.postTask` where there is one, else a timeout.
+const queue = [];
+const next = () => (globalThis.scheduler?.postTask ? scheduler.postTask(drain) : setTimeout(drain));
+function drain() {
+  queue.shift()?.();
+  if (queue.length) next();
+}
+const later = (job) => queue.push(job) === 1 && next();
+
 class SalystyrInfographic extends HTMLElement {
   static observedAttributes = ["lang", "categories", "src"];
   #app = null;
@@ -53,7 +63,7 @@ class SalystyrInfographic extends HTMLElement {
       shadow.replaceChildren(el("slot"));
     }
     boot().then(
-      (css) => this.#mount(css),
+      (css) => later(() => this.#mount(css)),
       () => this.#fallback(),
     );
   }

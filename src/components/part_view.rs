@@ -39,18 +39,26 @@ pub fn part_view(props: &FigureProps) -> Html {
             columns,
             rows,
         } => {
+            // One dot drawn as a pattern that fills the full rows and the last, partial
+            // row: four elements instead of one per dot. Ids are scoped by the shadow
+            // root, and figure ids are unique within a dataset.
             let view_box = format!("0 0 {} {}", columns * 10, rows * 10);
+            let pattern = format!("dots-{}", figure.id);
+            let fill = format!("url(#{pattern})");
+            let (full, rest) = (total / columns, total % columns);
             html! {
                 <>
                     { number(whole) }
                     { number(part) }
                     <svg class="dots" viewBox={view_box} focusable="false" width="240">
-                        { for (0..total).map(|i| html! {
-                            <circle class={if i == 0 { "dot marked" } else { "dot" }}
-                                fill={if i == 0 { "#b4232c" } else { "#c8c9cf" }}
-                                cx={((i % columns) * 10 + 5).to_string()}
-                                cy={((i / columns) * 10 + 5).to_string()} r="3.5" />
-                        }) }
+                        <defs>
+                            <pattern id={pattern} width="10" height="10" patternUnits="userSpaceOnUse">
+                                <circle class="dot" fill="#c8c9cf" cx="5" cy="5" r="3.5" />
+                            </pattern>
+                        </defs>
+                        <rect width={(columns * 10).to_string()} height={(full * 10).to_string()} fill={fill.clone()} />
+                        <rect y={(full * 10).to_string()} width={(rest * 10).to_string()} height="10" fill={fill} />
+                        <circle class="dot marked" fill="#b4232c" cx="5" cy="5" r="3.5" />
                     </svg>
                     if let Some(o) = match comparison {
                         crate::compare::Comparison::Part { one_in, .. } => one_in,
