@@ -166,6 +166,25 @@ test("download data: a CSV of the visible figures, in the reader's language, wit
   await context.close();
 });
 
+test("print shows the final state in black and white, without controls", async () => {
+  const { page, widget, context } = await open({ lang: "en" });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await widget.locator(".controls").isVisible(), false);
+  assert.equal(await widget.locator(".actions").isVisible(), false);
+  // Each figure's full sentence, with final values, takes the counters' place.
+  const alt = widget.locator("[data-figure=women-murder] .sr-only");
+  assert.equal(await alt.textContent(), "Murders: down 49.3% over the last 5 years.");
+  assert.ok((await alt.boundingBox()).width > 100);
+  assert.equal(await widget.locator("[data-figure=women-murder] .big").isVisible(), false);
+  // Bars at their final length, in black and white.
+  const fill = await widget.locator(".fill").first().evaluate((f) => getComputedStyle(f).transform);
+  assert.equal(fill, "none");
+  const colour = await widget.locator(".track.after rect").first().evaluate((r) => getComputedStyle(r).fill);
+  assert.equal(colour, "rgb(0, 0, 0)");
+  await page.pdf?.({ path: `${ARTIFACTS}print-en.pdf` }).catch(() => {});
+  await context.close();
+});
+
 test("screenshots of each language at 400 and 1000 px", async () => {
   for (const width of [400, 1000]) {
     for (const lang of ["kk", "ru", "en"]) {
