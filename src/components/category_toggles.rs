@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::hooks::on_group_keydown;
+use super::button_group;
 use crate::i18n::strings;
 use crate::model::{Category, Lang};
 
@@ -32,10 +32,5 @@ pub fn category_toggles(props: &CategoryTogglesProps<'_>) -> Html {
             </button>
         }
     });
-    html! {
-        <div class="toggles" role="group" aria-label={strings(props.lang).categories}
-            onkeydown={on_group_keydown}>
-            { for buttons }
-        </div>
-    }
+    button_group("toggles", strings(props.lang).categories, buttons.collect())
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::hooks::on_group_keydown;
+use super::button_group;
 use crate::i18n::strings;
 use crate::model::Lang;
 
@@ -24,10 +24,5 @@ pub fn language_switch(props: &LanguageSwitchProps) -> Html {
             </button>
         }
     });
-    html! {
-        <div class="langs" role="group" aria-label={strings(props.lang).language}
-            onkeydown={on_group_keydown}>
-            { for buttons }
-        </div>
-    }
+    button_group("langs", strings(props.lang).language, buttons.collect())
 }

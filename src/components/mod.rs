@@ -39,6 +39,21 @@ pub use milestone_view::milestone_view;
 pub use notice::notice;
 pub use part_view::part_view;
 
+/// A labelled group of buttons (`role="group"`) in which arrow keys, Home and End move
+/// the focus.
+pub fn button_group(
+    class: &'static str,
+    label: &'static str,
+    buttons: Vec<yew::Html>,
+) -> yew::Html {
+    yew::html! {
+        <div class={class} role="group" aria-label={label}
+            onkeydown={crate::hooks::on_group_keydown}>
+            { for buttons }
+        </div>
+    }
+}
+
 /// A value shared by reference. Props holding it compare by pointer, so a dataset is
 /// never compared field by field on re-render.
 #[derive(Debug)]
