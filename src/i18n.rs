@@ -213,14 +213,25 @@ fn lower(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
+/// A change as a signed percentage, after the source's own wording where it has one:
+/// "-49,3 %", "сократились вдвое (-50 %)". The table shows this; the sentences use
+/// [`change_phrase`].
+pub fn change_value(percent: f64, wording: Option<&str>, lang: Lang) -> String {
+    let number = format::percent(percent, format::decimals_of(percent), lang, true);
+    match wording {
+        Some(w) => format!("{w} ({number})"),
+        None => number,
+    }
+}
+
 /// A change in words, without its period: "down 49.3%", "снижение на 49,3 %",
 /// "49,3%-ға төмендеді". `wording` is the source's own phrase ("halved"), which then
 /// leads and the number follows in brackets.
 pub fn change_phrase(percent: f64, wording: Option<&str>, lang: Lang) -> String {
     let d = format::decimals_of(percent);
     let magnitude = format::percent(percent.abs(), d, lang, false);
-    if let Some(w) = wording {
-        return format!("{w} ({})", format::percent(percent, d, lang, true));
+    if wording.is_some() {
+        return change_value(percent, wording, lang);
     }
     let zero =
         format::number(percent, d, lang).trim_start_matches('-') == format::number(0.0, d, lang);

@@ -64,11 +64,8 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
         };
         match &f.kind {
             FigureKind::Change { percent, wording } => {
-                let number = format::percent(*percent, format::decimals_of(*percent), lang, true);
-                let shown = match wording {
-                    Some(w) => format!("{} ({number})", w.get(lang)),
-                    None => number,
-                };
+                let shown =
+                    i18n::change_value(*percent, wording.as_ref().map(|w| w.get(lang)), lang);
                 out.push(row("", shown, Some(*percent), "%", ""));
             }
             FigureKind::Count { amount } => {
