@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Salystyr needs, skipping whatever is already there:
-#   the wasm32 target, wasm-bindgen-cli at exactly the wasm-bindgen crate's version,
-#   the npm tools (wasm-opt from binaryen, playwright-core), Chromium and chromedriver.
+#   the wasm32 target and rust-src, wasm-bindgen-cli at exactly the wasm-bindgen crate's
+#   version, the npm tools (wasm-opt from binaryen, playwright-core), Chromium and chromedriver.
 # Usage: scripts/setup.sh [build|test]   (build: no browser needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release build recompiles the standard library for size: it needs its source.
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly (Cargo.lock).
