@@ -1,6 +1,6 @@
 // Reader experience and accessibility in each language: axe-core (shadow DOM included)
-// in light and dark, a keyboard-only walk, reduced motion, the table view, the CSV
-// download, and screenshots of each language at 400 and 1000 px (e2e/artifacts/, ignored
+// in light and dark, a keyboard-only walk, reduced motion, stopping the animation, the
+// table view, the CSV and image downloads, and screenshots of each language at 400 and 1000 px (e2e/artifacts/, ignored
 // by git, for looking at).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -71,6 +71,8 @@ test("the theme attribute overrides the system scheme", async () => {
 
 test("keyboard only: every control is reached by Tab, shows focus, and works with Enter and Space", async () => {
   const { page, widget, context } = await open({ lang: "en" });
+  // Once the entry animation is over, its control replays it.
+  await widget.locator("button.replay", { hasText: "Replay" }).waitFor();
   await page.focus("#before");
   const seen = [];
   for (let i = 0; i < 16; i++) {
@@ -97,6 +99,8 @@ test("keyboard only: every control is reached by Tab, shows focus, and works wit
     "The law",
     "Table",
     "Download data (CSV)",
+    "Download image (PNG)",
+    "Download image (SVG)",
     "Replay",
   ]);
   // Every button is a Tab stop; arrows are a shortcut within a group. Enter and Space
@@ -119,6 +123,32 @@ test("reduced motion shows the final state at once", async () => {
   assert.equal(await widget.locator("[data-figure=women-murder] .big").textContent(), "-49,3\u00a0%");
   const transition = await widget.locator(".fill").first().evaluate((f) => getComputedStyle(f).transitionDuration);
   assert.equal(transition, "0s");
+  // Nothing moves, so there is nothing to stop or replay.
+  assert.equal(await widget.locator("button.replay").count(), 0);
+  await context.close();
+});
+
+test("the animation control stops the running animation at its final state, and replays it", async () => {
+  const { page, widget, context } = await open({ lang: "en" });
+  const control = widget.locator("button.replay");
+  const big = widget.locator("[data-figure=women-murder] .big");
+  await widget.locator("button.replay", { hasText: "Replay" }).waitFor();
+  await control.click();
+  // Replayed: running for a second, during which the control stops it.
+  await widget.locator("button.replay", { hasText: "Stop animation" }).waitFor();
+  await control.click();
+  await widget.locator("section.is-still").waitFor();
+  assert.equal(await big.textContent(), "-49.3%");
+  const transforms = await widget.locator(".fill").evaluateAll((fs) => fs.map((f) => getComputedStyle(f).transform));
+  assert.ok(transforms.every((t) => t === "none"), transforms.join());
+  assert.equal(await control.textContent(), "Replay");
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.className), "replay");
+  // Replay animates again from the start, and the control returns to "Replay" at the end.
+  await control.click();
+  await widget.locator("section.salystyr:not(.is-still)").waitFor();
+  await widget.locator("button.replay", { hasText: "Stop animation" }).waitFor();
+  await widget.locator("button.replay", { hasText: "Replay" }).waitFor({ timeout: 5000 });
+  assert.equal(await big.textContent(), "-49.3%");
   await context.close();
 });
 
@@ -163,6 +193,70 @@ test("download data: a CSV of the visible figures, in the reader's language, wit
   assert.equal(lines[0], "Санат,Көрсеткіш,Толығырақ,Мәні,Сан,Өлшем бірлігі,Дәлдігі,Кезең");
   assert.equal(lines.length, 1 + 3 + 1 + 1);
   assert.match(lines[1], /^Интернет,Анықталған заңсыз интернет-ресурстар,заңсыз интернет-ресурс анықталды,35\u00a0000-нан астам,35000,,астам,Жыл басынан бері$/);
+  await context.close();
+});
+
+test("download image: the visible figures as SVG, and as a PNG at twice its size that decodes", async () => {
+  const { page, widget, context } = await open({ lang: "kk", options: { acceptDownloads: true } });
+  await page.evaluate(() => document.querySelector("salystyr-infographic").setAttribute("categories", "women"));
+  await widget.locator("section.group[data-category=children]").waitFor({ state: "hidden" });
+  const get = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), widget.locator(`button.${button}`).click()]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  };
+
+  const svg = await get("download-svg");
+  assert.equal(svg.name, "kz-mia-2024-kk.svg");
+  const text = svg.bytes.toString("utf8");
+  const [, width, height] = text.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="(\d+)" height="(\d+)"/);
+  assert.equal(width, "640");
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, "image/svg+xml");
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      lang: doc.documentElement.getAttribute("xml:lang"),
+      texts: [...doc.querySelectorAll("text")].map((e) => e.textContent).join("\n"),
+    };
+  }, text);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.lang, "kk");
+  // The women's figures in Kazakh with their final values; nothing of the other categories.
+  const seed = JSON.parse(readFileSync(new URL("../data/seed.json", import.meta.url), "utf8"));
+  for (const f of seed.figures) {
+    const first = f.label.kk.split(" ")[0];
+    if (f.category === "women") assert.ok(parsed.texts.includes(first), `${f.id}: ${first}`);
+  }
+  for (const c of seed.categories) {
+    assert.equal(parsed.texts.split("\n").includes(c.label.kk), c.id === "women", c.id);
+  }
+  for (const value of ["-49,3%", "-50%", "-37,9%", "-8,7%"]) assert.ok(parsed.texts.includes(value), value);
+
+  const png = await get("download-png");
+  assert.equal(png.name, "kz-mia-2024-kk.png");
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+  assert.equal(png.bytes.readUInt32BE(16), 2 * width);
+  assert.equal(png.bytes.readUInt32BE(20), 2 * height);
+  // Decoded by the browser: the right size, dark text and the red of the changes on white.
+  const decoded = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(image, 0, 0);
+    const px = ctx.getImageData(0, 0, image.width, image.height).data;
+    let white = 0, dark = 0, red = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+      if (r > 250 && g > 250 && b > 250) white++;
+      else if (r < 60 && g < 60 && b < 60) dark++;
+      else if (r > 150 && g < 60 && b < 70) red++;
+    }
+    return { width: image.width, height: image.height, white: white / (px.length / 4), dark, red };
+  }, png.bytes.toString("base64"));
+  assert.equal(decoded.width, 2 * width);
+  assert.equal(decoded.height, 2 * height);
+  assert.ok(decoded.white > 0.6, `mostly white page: ${decoded.white}`);
+  assert.ok(decoded.dark > 2000 && decoded.red > 2000, JSON.stringify(decoded));
   await context.close();
 });
 

@@ -130,6 +130,11 @@ test("cross-origin bundle under a strict CSP renders with no violation and no co
   // Styles applied through adoptedStyleSheets despite style-src without 'unsafe-inline'.
   const weight = await el.locator("h2.title").evaluate((h) => getComputedStyle(h).fontWeight);
   assert.equal(weight, "700");
+  // The image downloads work without img-src: the PNG is painted, not loaded.
+  for (const button of ["download-png", "download-svg", "download"]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), el.locator(`button.${button}`).click()]);
+    assert.ok((await download.failure()) === null && (await download.path()), button);
+  }
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(log.console, []);

@@ -4,6 +4,7 @@
 //! ```text
 //! salystyr check FILE...                      exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O
 //! salystyr render FILE [--lang kk|ru|en] [--categories IDS]
+//! salystyr image FILE [--lang kk|ru|en] [--categories IDS]   the picture as SVG
 //! salystyr fallback                           JSON for dist/salystyr-fallback.json
 //! ```
 //! `FILE` may be `-` for standard input.
@@ -15,6 +16,7 @@ use crate::components::{App, AppProps, Data};
 use crate::describe;
 use crate::i18n::{self, strings};
 use crate::model::{self, seed, Dataset, Lang, Severity};
+use crate::picture;
 
 /// Exit status: success.
 pub const OK: i32 = 0;
@@ -27,6 +29,8 @@ const HELP: &str = "usage:
   salystyr check FILE... [--messages kk|ru|en]    validate datasets (FILE may be -)
   salystyr render FILE [--lang kk|ru|en] [--categories IDS] [--messages kk|ru|en]
                                                   print the infographic's static HTML
+  salystyr image FILE [--lang kk|ru|en] [--categories IDS] [--messages kk|ru|en]
+                                                  print its picture as an SVG image
   salystyr fallback                               print the embed's no-WebAssembly fallback (JSON)
 exit status: 0 valid, 1 invalid dataset, 2 usage or unreadable file";
 
@@ -35,7 +39,8 @@ exit status: 0 valid, 1 invalid dataset, 2 usage or unreadable file";
 pub fn run(args: &[String], out: &mut String, err: &mut String) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") if args.len() > 1 => check(&args[1..], out, err),
-        Some("render") if args.len() > 1 => render(&args[1..], out, err),
+        Some("render") if args.len() > 1 => render(&args[1..], out, err, false),
+        Some("image") if args.len() > 1 => render(&args[1..], out, err, true),
         Some("fallback") => {
             out.push_str(&fallback());
             OK
@@ -144,7 +149,8 @@ pub fn html(dataset: Rc<Dataset>, lang: Lang, categories: Option<&str>) -> Strin
     )
 }
 
-fn render(args: &[String], out: &mut String, err: &mut String) -> i32 {
+/// `render` (static HTML) or, with `image`, the SVG picture of the same view.
+fn render(args: &[String], out: &mut String, err: &mut String, image: bool) -> i32 {
     let path = &args[0];
     let lang = match option(args, "--lang") {
         Some(l) => match Lang::parse(&l) {
@@ -166,11 +172,14 @@ fn render(args: &[String], out: &mut String, err: &mut String) -> i32 {
     };
     match model::parse(&text) {
         Ok(parsed) => {
-            out.push_str(&html(
-                Rc::new(parsed.dataset),
-                lang,
-                option(args, "--categories").as_deref(),
-            ));
+            let categories = option(args, "--categories");
+            let d = parsed.dataset;
+            if image {
+                let active = d.select(categories.as_deref()).active;
+                out.push_str(&picture::svg(&picture::picture(&d, &active, lang)));
+            } else {
+                out.push_str(&html(Rc::new(d), lang, categories.as_deref()));
+            }
             out.push('\n');
             OK
         }
@@ -306,6 +315,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn image_prints_the_picture_as_svg() {
+        let seed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.json");
+        let (status, out, _) =
+            run_args(&["image", seed_path, "--lang", "ru", "--categories", "law"]);
+        assert_eq!(status, OK);
+        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\""));
+        assert!(
+            out.contains("xml:lang=\"ru\"") && out.contains(">Закон<"),
+            "{out}"
+        );
+        assert!(!out.contains(">Дети<"), "only the categories asked for");
+        assert_eq!(run_args(&["image", seed_path, "--lang", "xx"]).0, USAGE);
     }
 
     #[test]

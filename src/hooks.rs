@@ -14,6 +14,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::layout::{self, DURATION_MS};
+use crate::picture::{Mark, Picture, FONT, PNG_SCALE};
 use crate::state::Play;
 
 /// A pending animation frame; dropping the handle cancels it.
@@ -125,6 +126,27 @@ pub fn after_two_frames(f: impl FnOnce() + 'static) -> FrameSlot {
     slot
 }
 
+/// Calls `f` on the first animation frame at least `ms` milliseconds from now. Dropping
+/// the handle cancels it.
+pub fn after(ms: f64, f: impl FnOnce() + 'static) -> FrameSlot {
+    let slot: FrameSlot = Rc::default();
+    wait(slot.clone(), None, ms, Box::new(f));
+    slot
+}
+
+fn wait(slot: FrameSlot, start: Option<f64>, ms: f64, f: Box<dyn FnOnce()>) {
+    let next = slot.clone();
+    let frame = request_animation_frame(move |now| {
+        let t0 = start.unwrap_or(now);
+        if now - t0 >= ms {
+            f()
+        } else {
+            wait(next, Some(t0), ms, f)
+        }
+    });
+    *slot.borrow_mut() = Some(frame);
+}
+
 /// Offers `text` to the reader as a file download (`name`, of type `mime`).
 pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -136,16 +158,78 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers what `url` (a `blob:` or `data:` address) holds as a file named `name`.
+fn download_url(name: &str, url: &str) {
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     if let Some(link) = link {
-        link.set_href(&url);
+        link.set_href(url);
         link.set_download(name);
         link.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers the picture as a PNG file, painted on a canvas that is never in the page, at
+/// [`PNG_SCALE`] pixels per unit. Painting marks needs no `img-src` permission and
+/// leaves the canvas untainted, so this works under a strict Content-Security-Policy.
+pub fn download_png(name: &str, p: &Picture) {
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+    let Some(canvas) = canvas else { return };
+    canvas.set_width(p.width * PNG_SCALE);
+    canvas.set_height(p.height * PNG_SCALE);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let scale = PNG_SCALE as f64;
+    let _ = ctx.scale(scale, scale);
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, p.width as f64, p.height as f64);
+    for mark in &p.marks {
+        match mark {
+            Mark::Text {
+                x,
+                y,
+                size,
+                bold,
+                end,
+                ink,
+                text,
+            } => {
+                let weight = if *bold { 700 } else { 400 };
+                ctx.set_font(&format!("{weight} {size}px {FONT}"));
+                ctx.set_text_align(if *end { "end" } else { "start" });
+                ctx.set_fill_style_str(ink.hex());
+                let _ = ctx.fill_text(text, *x as f64, *y as f64);
+            }
+            Mark::Rect { x, y, w, h, ink } => {
+                ctx.set_fill_style_str(ink.hex());
+                ctx.fill_rect(*x as f64, *y as f64, *w as f64, *h as f64);
+            }
+            Mark::Dot { x, y, r, ink } => {
+                ctx.set_fill_style_str(ink.hex());
+                ctx.begin_path();
+                let _ = ctx.arc(*x as f64, *y as f64, *r as f64, 0.0, std::f64::consts::TAU);
+                ctx.fill();
+            }
+        }
+    }
+    if let Ok(url) = canvas.to_data_url() {
+        download_url(name, &url);
+    }
 }
 
 /// Whether the reader asked the system for less motion.

@@ -29,6 +29,8 @@ pub struct Strings {
     /// In place of a period the source does not give.
     pub period_unstated: &'static str,
     pub replay: &'static str,
+    /// Takes the place of the replay control while the animation runs.
+    pub stop: &'static str,
     pub source: &'static str,
     /// Shown when a dataset could not be used at all.
     pub data_failed: &'static str,
@@ -48,6 +50,9 @@ pub struct Strings {
     pub table: &'static str,
     /// The button that downloads the visible figures as CSV.
     pub download_csv: &'static str,
+    /// The buttons that download the picture of the view in its final state.
+    pub download_png: &'static str,
+    pub download_svg: &'static str,
     /// Column headers of the table and the CSV.
     pub col_category: &'static str,
     pub col_figure: &'static str,
@@ -72,6 +77,7 @@ const KK: Strings = Strings {
     index_note: "Индекс: бастапқы деңгей = 100. Дереккөзде абсолют сандар емес, тек пайыздық өзгеріс берілген.",
     period_unstated: "Дереккөзде кезең көрсетілмеген",
     replay: "Қайта көрсету",
+    stop: "Анимацияны тоқтату",
     source: "Дереккөз",
     data_failed: "Сандарды көрсету мүмкін болмады: деректерде қате бар.",
     unknown_categories: "Мұндай санаттар жоқ, олар ескерілмеді",
@@ -82,6 +88,8 @@ const KK: Strings = Strings {
     needs_wasm: "Бұл инфографикаға WebAssembly қажет, бірақ бұл бет оны іске қосуға рұқсат бермейді.",
     table: "Кесте",
     download_csv: "Деректерді жүктеу (CSV)",
+    download_png: "Суретті жүктеу (PNG)",
+    download_svg: "Суретті жүктеу (SVG)",
     col_category: "Санат",
     col_figure: "Көрсеткіш",
     col_detail: "Толығырақ",
@@ -104,6 +112,7 @@ const RU: Strings = Strings {
     index_note: "Индекс: исходный уровень = 100. В источнике указано только изменение в процентах, без абсолютных чисел.",
     period_unstated: "Период в источнике не указан",
     replay: "Повторить",
+    stop: "Остановить анимацию",
     source: "Источник",
     data_failed: "Не удалось показать цифры: в данных есть ошибки.",
     unknown_categories: "Таких категорий нет, они пропущены",
@@ -114,6 +123,8 @@ const RU: Strings = Strings {
     needs_wasm: "Для этой инфографики нужен WebAssembly, но эта страница его не разрешает.",
     table: "Таблица",
     download_csv: "Скачать данные (CSV)",
+    download_png: "Скачать изображение (PNG)",
+    download_svg: "Скачать изображение (SVG)",
     col_category: "Категория",
     col_figure: "Показатель",
     col_detail: "Подробности",
@@ -136,6 +147,7 @@ const EN: Strings = Strings {
     index_note: "Index: starting level = 100. The source gives only the percentage change, not absolute numbers.",
     period_unstated: "Period not stated in the source",
     replay: "Replay",
+    stop: "Stop animation",
     source: "Source",
     data_failed: "The figures could not be shown: the data has errors.",
     unknown_categories: "No such categories, ignored",
@@ -146,6 +158,8 @@ const EN: Strings = Strings {
     needs_wasm: "This infographic needs WebAssembly, which this page does not allow.",
     table: "Table",
     download_csv: "Download data (CSV)",
+    download_png: "Download image (PNG)",
+    download_svg: "Download image (SVG)",
     col_category: "Category",
     col_figure: "Figure",
     col_detail: "Detail",

@@ -3,7 +3,7 @@
 //!
 //! The pipeline runs one way: [`model`] (dataset → figure) → [`compare`] (comparison,
 //! delta computed) → [`layout`] (placed geometry) → [`components`] (view). `model`,
-//! `format`, `i18n`, `compare`, `layout` and `describe` are pure Rust, tested natively;
+//! `format`, `i18n`, `compare`, `layout`, `describe` and `picture` are pure Rust, tested natively;
 //! `embed` is the wasm entry that the custom element calls.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,5 +24,6 @@ pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod model;
+pub mod picture;
 pub mod state;
 pub mod table;

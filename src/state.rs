@@ -20,6 +20,11 @@ pub struct State {
     pub play: Play,
     /// The figures are shown as a table instead of a chart.
     pub table: bool,
+    /// The instance may animate at all: false with reduced motion and in server-side
+    /// rendering, where the final state shows from the start and nothing replays.
+    pub motion: bool,
+    /// The entry animation is running: the reader can stop it.
+    pub running: bool,
 }
 
 /// The entry animation's progress, passed to every animated view.
@@ -29,7 +34,8 @@ pub struct Play {
     pub started: bool,
     /// Counts starts: a change restarts every counter.
     pub run: u32,
-    /// Show the final state at once: reduced motion, or server-side rendering.
+    /// Show the final state at once: reduced motion, server-side rendering, or the
+    /// reader stopped the animation.
     pub instant: bool,
 }
 
@@ -47,6 +53,10 @@ pub enum Action {
     Play,
     /// The replay control: back to the start; `Play` follows on the next frames.
     Rewind,
+    /// The stop control, while the animation runs: the final state at once.
+    Stop,
+    /// The animation's time is over.
+    Finished,
     /// Switch between the chart and the table.
     ToggleTable,
 }
@@ -65,6 +75,8 @@ impl State {
                 instant,
             },
             table: false,
+            motion: !instant,
+            running: false,
         }
     }
 
@@ -100,15 +112,31 @@ impl Reducible for State {
                 next.active = selection.active;
                 next.unknown = selection.unknown;
             }
-            Action::Play => next.play.started = true,
+            Action::Play => {
+                if !next.play.started {
+                    next.running = !next.play.instant;
+                    next.play.started = true;
+                }
+            }
             Action::ToggleTable => next.table = !next.table,
             Action::Rewind => {
-                if next.play.instant {
+                if !next.motion {
                     return self;
                 }
-                next.play.started = false;
-                next.play.run += 1;
+                next.play = Play {
+                    started: false,
+                    run: next.play.run + 1,
+                    instant: false,
+                };
+                next.running = false;
             }
+            Action::Stop => {
+                if next.running {
+                    next.play.instant = true;
+                }
+                next.running = false;
+            }
+            Action::Finished => next.running = false,
         }
         if next == *self {
             self
@@ -198,7 +226,9 @@ mod tests {
         let s = state(&["women"]).reduce(Action::SetLang(Lang::En));
         assert_eq!(s.lang, Lang::En);
         let s = s.reduce(Action::Play);
-        assert!(s.play.started);
+        assert!(s.play.started && s.running);
+        let s = s.reduce(Action::Finished);
+        assert!(s.play.started && !s.running);
         let s = s.reduce(Action::Rewind);
         assert_eq!(
             s.play,
@@ -208,6 +238,19 @@ mod tests {
                 instant: false
             }
         );
+        // Stopped while running: the final state at once; a replay animates again.
+        let s = s.reduce(Action::Play);
+        assert!(s.running);
+        let stopped = s.reduce(Action::Stop);
+        assert!(stopped.play.started && stopped.play.instant && !stopped.running);
+        assert!(Rc::ptr_eq(&stopped, &stopped.clone().reduce(Action::Stop)));
+        assert!(Rc::ptr_eq(
+            &stopped,
+            &stopped.clone().reduce(Action::Finished)
+        ));
+        let s = stopped.reduce(Action::Rewind);
+        assert!(!s.play.started && !s.play.instant && s.play.run == 2);
+        assert!(s.reduce(Action::Play).running);
         let instant = Rc::new(State::new(
             Lang::Ru,
             order(),
@@ -217,9 +260,12 @@ mod tests {
             },
             true,
         ));
-        assert!(Rc::ptr_eq(
-            &instant,
-            &instant.clone().reduce(Action::Rewind)
-        ));
+        for action in [Action::Rewind, Action::Stop, Action::Finished, Action::Play] {
+            assert!(
+                Rc::ptr_eq(&instant, &instant.clone().reduce(action.clone())),
+                "{action:?} with reduced motion"
+            );
+        }
+        assert!(!instant.running && instant.play.started);
     }
 }

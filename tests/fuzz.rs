@@ -1,7 +1,7 @@
 //! A bounded mutation fuzzer for parsing, validation and rendering: random edits of the
 //! seed dataset and of small valid ones, plus random JSON, must never panic; whatever
-//! validates must render (server-side, every language), describe itself and export its
-//! table as CSV without panicking either.
+//! validates must render (server-side, every language), describe itself, draw its picture
+//! within its bounds and export its table as CSV without panicking either.
 //!
 //! Runs for `FUZZ_SECONDS` (default 8) with a seed from `FUZZ_SEED` (default: the
 //! clock, printed so that a failure can be replayed). No nightly toolchain needed.
@@ -201,6 +201,15 @@ fn parsing_validation_and_rendering_never_panic() {
                 for f in &parsed.dataset.figures {
                     salystyr::describe::figure(&parsed.dataset, f, lang);
                 }
+                let picture = salystyr::picture::picture(&parsed.dataset, &all, lang);
+                for m in &picture.marks {
+                    let (_, right, bottom) = m.extent();
+                    assert!(
+                        right <= picture.width && bottom <= picture.height,
+                        "FUZZ_SEED={seed}: {m:?} off the picture"
+                    );
+                }
+                assert!(salystyr::picture::svg(&picture).ends_with("</svg>"));
             }
             if valid % 8 == 1 {
                 let d = Rc::new(parsed.dataset);

@@ -3,11 +3,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    category_toggles, figure_table, footer, language_switch, notice, CategoryTogglesProps,
+    category_toggles, figure_table, footer, language_switch, notice, CategoryTogglesProps, Export,
     FigureCard, FigureTableProps, FooterProps, LanguageSwitchProps, Shared,
 };
-use crate::hooks::{after_two_frames, download, prefers_reduced_motion, use_in_view, FrameSlot};
+use crate::hooks::{
+    after, after_two_frames, download, download_png, prefers_reduced_motion, use_in_view, FrameSlot,
+};
 use crate::i18n::{self, strings};
+use crate::layout::DURATION_MS;
 use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
 use crate::state::{Action, State};
 
@@ -107,6 +110,16 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
 
+    // The running animation ends after its duration (or when stopped or replayed).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.running, move |running| {
+            let slot =
+                running.then(|| after(DURATION_MS, move || dispatch.dispatch(Action::Finished)));
+            move || drop(slot)
+        });
+    }
+
     let pending = use_mut_ref(|| None::<FrameSlot>);
     let on_replay = {
         let dispatch = state.dispatcher();
@@ -128,17 +141,29 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleTable))
     };
-    let on_download = {
+    let on_stop = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::Stop))
+    };
+    let on_export = {
         let data = props.data.clone();
         let (active, lang) = (state.active.clone(), state.lang);
-        Callback::from(move |()| {
-            if let Some(d) = data.dataset() {
-                let name = format!("{}-{}.csv", d.id, lang.code());
-                download(
-                    &name,
+        Callback::from(move |kind: Export| {
+            let Some(d) = data.dataset() else { return };
+            let name = |ext: &str| format!("{}-{}.{ext}", d.id, lang.code());
+            let picture = || crate::picture::picture(d, &active, lang);
+            match kind {
+                Export::Csv => download(
+                    &name("csv"),
                     "text/csv;charset=utf-8",
                     &crate::table::csv(d, &active, lang),
-                );
+                ),
+                Export::Svg => download(
+                    &name("svg"),
+                    "image/svg+xml",
+                    &crate::picture::svg(&picture()),
+                ),
+                Export::Png => download_png(&name("png"), &picture()),
             }
         })
     };
@@ -184,7 +209,16 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         <div class="groups">{ for groups }</div>
                     }
-                    { footer(&FooterProps { source: &dataset.source, lang, controls: props.controls, on_replay, on_download }) }
+                    { footer(&FooterProps {
+                        source: &dataset.source,
+                        lang,
+                        controls: props.controls,
+                        motion: state.motion,
+                        running: state.running,
+                        on_replay,
+                        on_stop,
+                        on_export,
+                    }) }
                 </>
             }
         }
@@ -201,7 +235,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="frame">
             <section ref={root} lang={lang.code()} aria-labelledby="salystyr-title"
-                class={if state.play.started { "salystyr is-played" } else { "salystyr" }}>
+                class={match (state.play.started, state.play.instant) {
+                    (true, true) => "salystyr is-played is-still",
+                    (true, false) => "salystyr is-played",
+                    _ => "salystyr",
+                }}>
                 <header class="head">
                     if let Some(title) = title {
                         <h2 class="title" id="salystyr-title">{ title }</h2>

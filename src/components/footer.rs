@@ -3,24 +3,51 @@ use yew::prelude::*;
 use crate::i18n::strings;
 use crate::model::{Lang, Source};
 
+/// What the reader can download: the visible figures as data, or their picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    Csv,
+    Png,
+    Svg,
+}
+
 pub struct FooterProps<'a> {
     pub source: &'a Source,
     pub lang: Lang,
-    /// Show the download and replay buttons.
+    /// Show the download buttons and the animation control.
     pub controls: bool,
+    /// The instance may animate: show the stop/replay control.
+    pub motion: bool,
+    /// The animation is running: the control stops it instead of replaying it.
+    pub running: bool,
     /// Called when the reader asks to play the animation again.
     pub on_replay: Callback<()>,
-    /// Called when the reader asks for the visible figures as a CSV file.
-    pub on_download: Callback<()>,
+    /// Called when the reader stops the running animation.
+    pub on_stop: Callback<()>,
+    /// Called when the reader asks for a download.
+    pub on_export: Callback<Export>,
 }
 
-/// The source line, linked when the dataset gives an address; the data download and
-/// the replay control.
+/// The source line, linked when the dataset gives an address; the downloads and the
+/// animation control (one button, so the focus stays on it when its job changes).
 pub fn footer(props: &FooterProps<'_>) -> Html {
     let s = strings(props.lang);
     let text = props.source.text.get(props.lang).to_string();
-    let on_replay = props.on_replay.reform(|_: MouseEvent| ());
-    let on_download = props.on_download.reform(|_: MouseEvent| ());
+    let running = props.running;
+    let on_motion = {
+        let (on_replay, on_stop) = (props.on_replay.clone(), props.on_stop.clone());
+        Callback::from(move |_: MouseEvent| {
+            if running {
+                on_stop.emit(())
+            } else {
+                on_replay.emit(())
+            }
+        })
+    };
+    let export = |kind: Export, class: &'static str, label: &'static str| {
+        let on_click = props.on_export.reform(move |_: MouseEvent| kind);
+        html! { <button type="button" class={class} onclick={on_click}>{ label }</button> }
+    };
     html! {
         <footer class="foot">
             <p class="source">
@@ -33,8 +60,14 @@ pub fn footer(props: &FooterProps<'_>) -> Html {
             </p>
             if props.controls {
                 <div class="actions">
-                    <button type="button" class="download" onclick={on_download}>{ s.download_csv }</button>
-                    <button type="button" class="replay" onclick={on_replay}>{ s.replay }</button>
+                    { export(Export::Csv, "download", s.download_csv) }
+                    { export(Export::Png, "download-png", s.download_png) }
+                    { export(Export::Svg, "download-svg", s.download_svg) }
+                    if props.motion {
+                        <button type="button" class="replay" onclick={on_motion}>
+                            { if running { s.stop } else { s.replay } }
+                        </button>
+                    }
                 </div>
             }
         </footer>

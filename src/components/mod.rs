@@ -32,7 +32,7 @@ pub use change_view::change_view;
 pub use count_view::count_view;
 pub use figure_card::{FigureCard, FigureProps};
 pub use figure_table::{figure_table, FigureTableProps};
-pub use footer::{footer, FooterProps};
+pub use footer::{footer, Export, FooterProps};
 pub use funnel_view::funnel_view;
 pub use language_switch::{language_switch, LanguageSwitchProps};
 pub use milestone_view::milestone_view;
