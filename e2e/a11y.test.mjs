@@ -148,7 +148,7 @@ test("the animation control stops the running animation at its final state, and 
   await widget.locator("section.salystyr:not(.is-still)").waitFor();
   await widget.locator("button.replay", { hasText: "Stop animation" }).waitFor();
   await widget.locator("button.replay", { hasText: "Replay" }).waitFor({ timeout: 5000 });
-  assert.equal(await big.textContent(), "-49.3%");
+  await widget.locator("[data-figure=women-murder] .big", { hasText: "-49.3%" }).waitFor({ timeout: 1000 });
   await context.close();
 });
 
