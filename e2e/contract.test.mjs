@@ -205,6 +205,57 @@ test("hostile host CSS neither breaks it nor is broken by it", async () => {
   await context.close();
 });
 
+test("image downloads of hostile and very large data: escaped SVG, a PNG no taller than a canvas can be", async () => {
+  const long = (lang) => `${lang} <b>bold</b> & ${"word ".repeat(190)}`.slice(0, 1000);
+  const big = {
+    ...custom,
+    figures: Array.from({ length: 200 }, (_, i) => ({
+      id: `f${i}`,
+      category: "economy",
+      kind: "count",
+      value: 1000 + i,
+      label: { kk: long("kk"), ru: long("ru"), en: long("en") },
+    })),
+  };
+  const inline = `<script type="application/json">${JSON.stringify(big).replace(/</g, "\\u003c")}</script>`;
+  const { page, log, context } = await open(script() + widget('lang="en"', inline), { csp: STRICT(BUNDLE) });
+  await rendered(page);
+  const el = page.locator("salystyr-infographic");
+  await el.locator("[data-figure=f199]").waitFor({ state: "attached" });
+  const get = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), el.locator(`button.${button}`).click()]);
+    return readFileSync(await download.path());
+  };
+  const svg = (await get("download-svg")).toString("utf8");
+  const [, height] = svg.match(/height="(\d+)"/);
+  assert.ok(Number(height) > 32767, `a tall picture: ${height}`);
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, "image/svg+xml");
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      foreign: [...doc.querySelectorAll("*")].filter((e) => !["svg", "title", "rect", "text", "circle"].includes(e.localName)).length,
+      handlers: [...doc.querySelectorAll("*")].some((e) => [...e.attributes].some((a) => a.name.startsWith("on"))),
+      title: doc.querySelector("title").textContent,
+      labels: [...doc.querySelectorAll("text")].filter((e) => e.textContent.includes("<b>bold</b>")).length,
+    };
+  }, svg);
+  assert.deepEqual(parsed, {
+    error: null,
+    foreign: 0,
+    handlers: false,
+    title: "Budget <img src=x onerror=alert(1)>",
+    labels: 200,
+  });
+  const png = await get("download-png");
+  assert.deepEqual([...png.subarray(0, 4)], [137, 80, 78, 71]);
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  assert.ok(h <= 32767 && h >= 32000, `PNG height ${h}`);
+  assert.equal(w, Math.round((640 * 32767) / Number(height)));
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("twelve instances with their own lang, categories and data share one module", async () => {
   const inline = `<script type="application/json">${JSON.stringify(custom).replace(/</g, "\\u003c")}</script>`;
   const body =

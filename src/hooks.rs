@@ -14,7 +14,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::layout::{self, DURATION_MS};
-use crate::picture::{Mark, Picture, FONT, PNG_SCALE};
+use crate::picture::{Mark, Picture, FONT};
 use crate::state::Play;
 
 /// A pending animation frame; dropping the handle cancels it.
@@ -176,16 +176,17 @@ fn download_url(name: &str, url: &str) {
 }
 
 /// Offers the picture as a PNG file, painted on a canvas that is never in the page, at
-/// [`PNG_SCALE`] pixels per unit. Painting marks needs no `img-src` permission and
-/// leaves the canvas untainted, so this works under a strict Content-Security-Policy.
+/// [`Picture::png_scale`] pixels per unit. Painting marks needs no `img-src` permission
+/// and leaves the canvas untainted, so this works under a strict Content-Security-Policy.
 pub fn download_png(name: &str, p: &Picture) {
     let canvas = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("canvas").ok())
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
     let Some(canvas) = canvas else { return };
-    canvas.set_width(p.width * PNG_SCALE);
-    canvas.set_height(p.height * PNG_SCALE);
+    let scale = p.png_scale();
+    canvas.set_width((p.width as f64 * scale).round() as u32);
+    canvas.set_height((p.height as f64 * scale).round() as u32);
     let Some(ctx) = canvas
         .get_context("2d")
         .ok()
@@ -194,7 +195,6 @@ pub fn download_png(name: &str, p: &Picture) {
     else {
         return;
     };
-    let scale = PNG_SCALE as f64;
     let _ = ctx.scale(scale, scale);
     ctx.set_fill_style_str("#fff");
     ctx.fill_rect(0.0, 0.0, p.width as f64, p.height as f64);

@@ -19,6 +19,8 @@ use crate::model::{Dataset, Figure, FigureKind, Lang};
 pub const WIDTH: u32 = 640;
 /// Pixels per unit of the PNG, for sharp text on high-density screens.
 pub const PNG_SCALE: u32 = 2;
+/// The tallest canvas browsers draw (Chromium and Firefox: 32 767 px a side).
+pub const MAX_CANVAS: u32 = 32_767;
 /// The font stack, for SVG `font-family` and the canvas `font`.
 pub const FONT: &str = "system-ui, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
 
@@ -118,6 +120,14 @@ pub struct Picture {
     /// The dataset's title, for the SVG's `<title>`.
     pub title: String,
     pub marks: Vec<Mark>,
+}
+
+impl Picture {
+    /// Pixels per unit of its PNG: [`PNG_SCALE`], or less for a picture of so many
+    /// figures that it would be taller than a canvas can be.
+    pub fn png_scale(&self) -> f64 {
+        (MAX_CANVAS as f64 / self.height.max(1) as f64).min(PNG_SCALE as f64)
+    }
 }
 
 /// The estimated width of `text` at `size` px: 0.6 em per character (0.64 em bold),
@@ -550,6 +560,27 @@ mod tests {
                 assert!(left < p.width && right <= p.width, "{lang:?}: {m:?}");
                 assert!(bottom <= p.height, "{lang:?}: {m:?}");
             }
+        }
+    }
+
+    #[test]
+    fn png_scale_keeps_the_canvas_drawable() {
+        let at = |height| Picture {
+            width: WIDTH,
+            height,
+            lang: Lang::En,
+            title: String::new(),
+            marks: vec![],
+        };
+        let table = [
+            (0, 2.0),
+            (2800, 2.0),
+            (16_383, 2.0),
+            (32_767, 1.0),
+            (65_534, 0.5),
+        ];
+        for (height, scale) in table {
+            assert_eq!(at(height).png_scale(), scale, "{height}");
         }
     }
 
