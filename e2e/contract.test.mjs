@@ -402,9 +402,9 @@ test("a good citizen: no globals, no cookies, no storage", async () => {
   await context.close();
 });
 
-test("width by container: one column at 280 px, three at 1200 px, no horizontal scroll", async () => {
+test("width by container: the designed layouts at 280, 400, 700, 1000 and 1200 px, nothing sideways", async () => {
   const body = `${script()}<div style-free id=narrow></div>${widget('lang="kk"')}`;
-  for (const [width, columns] of [[280, 1], [1200, 3]]) {
+  for (const [width, columns] of [[280, 1], [400, 1], [700, 2], [1000, 3], [1200, 3]]) {
     const { page, context } = await open(body, { viewport: { width, height: 900 } });
     await rendered(page);
     const cols = await page
@@ -413,6 +413,14 @@ test("width by container: one column at 280 px, three at 1200 px, no horizontal 
     assert.equal(cols, columns, `${width}px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `${width}px scrolls sideways`);
+    // Nothing sticks out of the widget, where its own overflow would hide or scroll it.
+    const outside = await page.locator("salystyr-infographic").evaluate((host) => {
+      const right = host.getBoundingClientRect().right + 0.5;
+      return [...host.shadowRoot.querySelectorAll("*")]
+        .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > right)
+        .map((e) => `${e.localName}.${e.className?.baseVal ?? e.className}`);
+    });
+    assert.deepEqual(outside, [], `${width}px`);
     await context.close();
   }
 });
