@@ -75,7 +75,7 @@ pub fn use_in_view(node: NodeRef, on_visible: Callback<()>) {
 /// animation starts, exactly `target` once it is over.
 #[hook]
 pub fn use_tween(target: f64, play: Play) -> f64 {
-    let elapsed = use_state(|| {
+    let elapsed = use_state_eq(|| {
         if play.started && play.instant {
             DURATION_MS
         } else {
