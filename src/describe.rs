@@ -4,7 +4,7 @@
 use crate::compare::{compare, Comparison};
 use crate::format;
 use crate::i18n::{self, run_on};
-use crate::model::{Dataset, Figure, FigureKind, Lang};
+use crate::model::{Dataset, Figure, FigureKind, Lang, Step};
 
 /// The period of a figure in its dataset, in `lang`.
 pub fn period<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> Option<&'a str> {
@@ -25,6 +25,31 @@ pub fn change_phrase(figure: &Figure, lang: Lang) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// The words for a change's two ends: the period's own ("5 years ago", "now"), else
+/// "before" and "after".
+pub fn ends<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> [&'a str; 2] {
+    let s = i18n::strings(lang);
+    let period = figure.period.as_deref().and_then(|id| dataset.period(id));
+    [
+        period
+            .and_then(|p| p.before.as_ref())
+            .map_or(s.before, |t| t.get(lang)),
+        period
+            .and_then(|p| p.after.as_ref())
+            .map_or(s.after, |t| t.get(lang)),
+    ]
+}
+
+/// A step, part or whole in words, with its final amount: "72,000 protective orders
+/// issued".
+pub fn step(step: &Step, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        format::amount(&step.amount, step.amount.value, lang),
+        step.label.get(lang)
+    )
 }
 
 /// The share of a part in words: "67%" when a bar shows it, "1 in N" when it is too
@@ -75,24 +100,13 @@ pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
             }
         }
         FigureKind::Funnel { steps } => {
-            let steps: Vec<String> = steps
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} {}",
-                        format::amount(&s.amount, s.amount.value, lang),
-                        s.label.get(lang)
-                    )
-                })
-                .collect();
+            let steps: Vec<String> = steps.iter().map(|s| step(s, lang)).collect();
             format!("{label}{in_brackets}: {}.", steps.join("; "))
         }
         FigureKind::Part { part, whole } => format!(
-            "{label}{in_brackets}: {} {}; {} {} ({}).",
-            format::amount(&whole.amount, whole.amount.value, lang),
-            whole.label.get(lang),
-            format::amount(&part.amount, part.amount.value, lang),
-            part.label.get(lang),
+            "{label}{in_brackets}: {}; {} ({}).",
+            step(whole, lang),
+            step(part, lang),
             share(&comparison, lang).unwrap_or_default(),
         ),
         FigureKind::Milestone { date, points } => {

@@ -200,20 +200,12 @@ pub fn download_png(name: &str, p: &Picture) {
     ctx.fill_rect(0.0, 0.0, p.width as f64, p.height as f64);
     for mark in &p.marks {
         match mark {
-            Mark::Text {
-                x,
-                y,
-                size,
-                bold,
-                end,
-                ink,
-                text,
-            } => {
-                let weight = if *bold { 700 } else { 400 };
-                ctx.set_font(&format!("{weight} {size}px {FONT}"));
-                ctx.set_text_align(if *end { "end" } else { "start" });
-                ctx.set_fill_style_str(ink.hex());
-                let _ = ctx.fill_text(text, *x as f64, *y as f64);
+            Mark::Text(t) => {
+                let weight = if t.bold { 700 } else { 400 };
+                ctx.set_font(&format!("{weight} {}px {FONT}", t.size));
+                ctx.set_text_align(if t.end { "end" } else { "start" });
+                ctx.set_fill_style_str(t.ink.hex());
+                let _ = ctx.fill_text(&t.text, t.x as f64, t.y as f64);
             }
             Mark::Rect { x, y, w, h, ink } => {
                 ctx.set_fill_style_str(ink.hex());

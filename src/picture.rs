@@ -64,19 +64,22 @@ impl Ink {
     }
 }
 
+/// One line of text; `y` is its baseline. With `end`, `x` is where it ends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub x: u32,
+    pub y: u32,
+    pub size: u32,
+    pub bold: bool,
+    pub end: bool,
+    pub ink: Ink,
+    pub text: String,
+}
+
 /// One mark of the picture, in units from its top left corner.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
-    /// One line of text; `y` is its baseline. With `end`, `x` is where it ends.
-    Text {
-        x: u32,
-        y: u32,
-        size: u32,
-        bold: bool,
-        end: bool,
-        ink: Ink,
-        text: String,
-    },
+    Text(Line),
     Rect {
         x: u32,
         y: u32,
@@ -85,25 +88,22 @@ pub enum Mark {
         ink: Ink,
     },
     /// A dot of radius `r` centred on `x`, `y`.
-    Dot { x: u32, y: u32, r: u32, ink: Ink },
+    Dot {
+        x: u32,
+        y: u32,
+        r: u32,
+        ink: Ink,
+    },
 }
 
 impl Mark {
     /// Left, right and bottom edges of the mark (text by its estimated width).
     pub fn extent(&self) -> (u32, u32, u32) {
         match self {
-            Mark::Text {
-                x,
-                y,
-                size,
-                bold,
-                end,
-                text,
-                ..
-            } => {
-                let w = text_width(text, *size, *bold);
-                let left = if *end { x.saturating_sub(w) } else { *x };
-                (left, left + w, *y)
+            Mark::Text(t) => {
+                let w = text_width(&t.text, t.size, t.bold);
+                let left = if t.end { t.x.saturating_sub(w) } else { t.x };
+                (left, left + w, t.y)
             }
             Mark::Rect { x, y, w, h, .. } => (*x, x + w, y + h),
             Mark::Dot { x, y, r, .. } => (x.saturating_sub(*r), x + r, y + r),
@@ -179,7 +179,7 @@ impl Pen {
     fn text(&mut self, x: u32, right: u32, text: &str, size: u32, bold: bool, ink: Ink) {
         for line in wrap(text, size, bold, right.saturating_sub(x)) {
             let height = size * 13 / 10;
-            self.marks.push(Mark::Text {
+            self.marks.push(Mark::Text(Line {
                 x,
                 y: self.y + size,
                 size,
@@ -187,7 +187,7 @@ impl Pen {
                 end: false,
                 ink,
                 text: line,
-            });
+            }));
             self.y += height;
         }
     }
@@ -303,15 +303,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
             if let Some(w) = wording {
                 pen.text(x, right, w.get(lang), 15, true, Ink::Accent);
             }
-            let period = figure.period.as_deref().and_then(|p| d.period(p));
-            let labels = [
-                period
-                    .and_then(|p| p.before.as_ref())
-                    .map_or(s.before, |t| t.get(lang)),
-                period
-                    .and_then(|p| p.after.as_ref())
-                    .map_or(s.after, |t| t.get(lang)),
-            ];
+            let labels = describe::ends(d, figure, lang);
             let inks = [Ink::Before, Ink::Accent2];
             // Label column, bar, value column: as the rows of the live card.
             let (bar_x, value_right) = (x + 150, right);
@@ -323,7 +315,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
                 let below = pen.y;
                 pen.y = row + 3;
                 pen.bar(bar_x, bar_right, bars[i], inks[i]);
-                pen.marks.push(Mark::Text {
+                pen.marks.push(Mark::Text(Line {
                     x: value_right,
                     y: row + 13,
                     size: 13,
@@ -331,7 +323,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
                     end: true,
                     ink: Ink::Text,
                     text: format::number(value, decimals, lang),
-                });
+                }));
                 pen.y = pen.y.max(below);
             }
         }
@@ -344,12 +336,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
             for (step, bar) in steps.iter().zip(bars) {
                 pen.gap(6);
                 pen.bar(x, right, bar, Ink::Accent2);
-                let text = format!(
-                    "{} {}",
-                    format::amount(&step.amount, step.amount.value, lang),
-                    step.label.get(lang)
-                );
-                pen.text(x, right, &text, 15, false, Ink::Text);
+                pen.text(x, right, &describe::step(step, lang), 15, false, Ink::Text);
             }
         }
         (FigureKind::Part { part, whole }, Comparison::Part { one_in, .. }, placed) => {
@@ -363,12 +350,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
                 if let Some(bars) = bars {
                     pen.bar(x, right, bars[i], ink);
                 }
-                let text = format!(
-                    "{} {}",
-                    format::amount(&step.amount, step.amount.value, lang),
-                    step.label.get(lang)
-                );
-                pen.text(x, right, &text, 15, false, Ink::Text);
+                pen.text(x, right, &describe::step(step, lang), 15, false, Ink::Text);
             }
             if let Placed::Dots { total, columns, .. } = placed {
                 pen.gap(6);
@@ -434,20 +416,15 @@ pub fn svg(p: &Picture) -> String {
     );
     for mark in &p.marks {
         let element = match mark {
-            Mark::Text {
-                x,
-                y,
-                size,
-                bold,
-                end,
-                ink,
-                text,
-            } => format!(
-                "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\"{}{} fill=\"{}\">{}</text>",
-                if *bold { " font-weight=\"700\"" } else { "" },
-                if *end { " text-anchor=\"end\"" } else { "" },
-                ink.hex(),
-                escape(text)
+            Mark::Text(t) => format!(
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{} fill=\"{}\">{}</text>",
+                t.x,
+                t.y,
+                t.size,
+                if t.bold { " font-weight=\"700\"" } else { "" },
+                if t.end { " text-anchor=\"end\"" } else { "" },
+                t.ink.hex(),
+                escape(&t.text)
             ),
             Mark::Rect { x, y, w, h, ink } => format!(
                 "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
@@ -479,7 +456,7 @@ mod tests {
         p.marks
             .iter()
             .filter_map(|m| match m {
-                Mark::Text { text, .. } => Some(text.as_str()),
+                Mark::Text(t) => Some(t.text.as_str()),
                 _ => None,
             })
             .collect()

@@ -3,8 +3,8 @@ use yew::prelude::*;
 use super::FigureProps;
 use super::{bar, AnimatedNumber, NumberStyle};
 use crate::compare::{compare, Comparison};
+use crate::describe;
 use crate::format;
-use crate::i18n::strings;
 use crate::layout::{place, Placed};
 use crate::model::FigureKind;
 
@@ -23,14 +23,7 @@ pub fn change_view(props: &FigureProps) -> Html {
     else {
         return Html::default();
     };
-    let period = figure.period.as_deref().and_then(|p| d.period(p));
-    let s = strings(lang);
-    let before_label = period
-        .and_then(|p| p.before.as_ref())
-        .map_or(s.before, |t| t.get(lang));
-    let after_label = period
-        .and_then(|p| p.after.as_ref())
-        .map_or(s.after, |t| t.get(lang));
+    let [before_label, after_label] = describe::ends(d, figure, lang);
     let decimals = format::decimals_of(*percent);
     let rows = [
         ("before", before_label, bars[0], *before),
