@@ -133,21 +133,38 @@ test("the animation control stops the running animation at its final state, and 
   const control = widget.locator("button.replay");
   const big = widget.locator("[data-figure=women-murder] .big");
   await widget.locator("button.replay", { hasText: "Replay" }).waitFor();
+  // The control's labels as they change, recorded in the page (no polling to miss one).
+  await control.evaluate((b) => {
+    window.__labels = [];
+    new MutationObserver(() => window.__labels.push(b.textContent)).observe(b, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  const labels = () => page.evaluate(() => window.__labels.join(" > "));
   await control.click();
-  // Replayed: running for a second, during which the control stops it.
-  await widget.locator("button.replay", { hasText: "Stop animation" }).waitFor();
-  await control.click();
+  // Replayed: running for a second, during which the control stops it. The stop is
+  // clicked from the page the moment the label changes, so a slow machine cannot miss it.
+  await control.evaluate(
+    (b) =>
+      new Promise((resolve) => {
+        const stopWhenRunning = () =>
+          b.textContent === "Stop animation" ? resolve(b.click()) : requestAnimationFrame(stopWhenRunning);
+        stopWhenRunning();
+      }),
+  );
   await widget.locator("section.is-still").waitFor();
   assert.equal(await big.textContent(), "-49.3%");
   const transforms = await widget.locator(".fill").evaluateAll((fs) => fs.map((f) => getComputedStyle(f).transform));
   assert.ok(transforms.every((t) => t === "none"), transforms.join());
-  assert.equal(await control.textContent(), "Replay");
+  assert.equal(await labels(), "Stop animation > Replay");
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.className), "replay");
   // Replay animates again from the start, and the control returns to "Replay" at the end.
   await control.click();
   await widget.locator("section.salystyr:not(.is-still)").waitFor();
-  await widget.locator("button.replay", { hasText: "Stop animation" }).waitFor();
-  await widget.locator("button.replay", { hasText: "Replay" }).waitFor({ timeout: 5000 });
+  await page.waitForFunction(() => window.__labels.length === 4, null, { timeout: 5000 });
+  assert.equal(await labels(), "Stop animation > Replay > Stop animation > Replay");
   await widget.locator("[data-figure=women-murder] .big", { hasText: "-49.3%" }).waitFor({ timeout: 1000 });
   await context.close();
 });
