@@ -51,7 +51,7 @@ for (const lang of ["kk", "ru", "en"]) {
       await page.waitForTimeout(1300);
       assert.deepEqual(await axe(page), []);
       // The table view too.
-      await widget.locator("button.view").click();
+      await widget.getByRole("group", { name: /Көрініс|Вид|View/ }).locator("button.table").click();
       await widget.locator("table.figures").waitFor();
       assert.deepEqual(await axe(page), []);
       await context.close();
@@ -97,6 +97,7 @@ test("keyboard only: every control is reached by Tab, shows focus, and works wit
     "Children",
     "Online",
     "The law",
+    "Chart",
     "Table",
     "Download data (CSV)",
     "Download image (PNG)",
@@ -110,9 +111,11 @@ test("keyboard only: every control is reached by Tab, shows focus, and works wit
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   assert.equal(await widget.locator("section.salystyr").getAttribute("lang"), "ru");
-  for (let i = 0; i < 7; i++) await page.keyboard.press("Tab");
+  // English, five categories, "Chart", "Table": the view choice is its own group.
+  for (let i = 0; i < 8; i++) await page.keyboard.press("Tab");
   await page.keyboard.press("Space");
   await widget.locator("table.figures").waitFor();
+  await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Enter");
   await widget.locator("table.figures").waitFor({ state: "detached" });
   await context.close();
@@ -177,23 +180,25 @@ test("counting numbers stay out of the accessibility tree; every card has its fu
   assert.equal(hidden, true);
   const alts = await widget.locator("article.card > .sr-only").allTextContents();
   assert.equal(alts.length, 16);
-  assert.ok(alts.includes("Кісі өлтіру: соңғы 5 жылда 49,3%-ға төмендеді."), alts.join("\n"));
+  assert.ok(alts.includes("Оның ішінде кісі өлтіру: соңғы бес жылда 49,3%-ға төмендеді."), alts.join("\n"));
   await context.close();
 });
 
 test("the table view lists the visible figures with caption, headers, qualifiers and periods", async () => {
   const { widget, context } = await open({ lang: "ru" });
   await widget.locator("button.toggle[data-category=women]").click();
-  await widget.locator("button.view").click();
-  assert.equal(await widget.locator("button.view").getAttribute("aria-pressed"), "true");
+  const views = widget.getByRole("group", { name: "Вид" });
+  await views.getByRole("button", { name: "Таблица" }).click();
+  assert.equal(await views.getByRole("button", { name: "Таблица" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await views.getByRole("button", { name: "Диаграмма" }).getAttribute("aria-pressed"), "false");
   const table = widget.locator("table.figures");
-  assert.equal(await table.locator("caption").textContent(), "Бытовое насилие и преступность несовершеннолетних: цифры");
+  assert.equal(await table.locator("caption").textContent(), "Бытовое насилие и преступность несовершеннолетних в цифрах");
   assert.deepEqual(await table.locator("thead th").allTextContents(), ["Показатель", "Значение", "Период", "Категория"]);
   const text = await table.textContent();
   assert.match(text, /почти 100\u00a0000/);
   assert.match(text, /более 35\u00a0000/);
   assert.doesNotMatch(text, /Насильственные преступления/, "switched-off categories are not listed");
-  await widget.locator("button.view").click();
+  await views.getByRole("button", { name: "Диаграмма" }).click();
   await widget.locator("section.group[data-category=children]").waitFor();
   await context.close();
 });
@@ -207,9 +212,12 @@ test("download data: a CSV of the visible figures, in the reader's language, wit
   const bytes = readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).split("\r\n");
-  assert.equal(lines[0], "Санат,Көрсеткіш,Толығырақ,Мәні,Сан,Өлшем бірлігі,Дәлдігі,Кезең");
+  assert.equal(lines[0], "Санат,Көрсеткіш,Сипаттама,Мәні,Сан,Өлшем бірлігі,Нақтылау,Кезең");
   assert.equal(lines.length, 1 + 3 + 1 + 1);
   assert.match(lines[1], /^Интернет,Анықталған заңсыз интернет-ресурстар,заңсыз интернет-ресурс анықталды,35\u00a0000-нан астам,35000,,астам,Жыл басынан бері$/);
+  // The part keeps its scope; its share, computed from a "more than", is "less than".
+  assert.match(lines[2], /,оның ішінде суицид пен зорлық-зомбылықты насихаттайтын сайт,127,127,,,Жыл басынан бері$/);
+  assert.match(lines[3], /,Үлесі,әрбір 275-тің бірінен аз,0\.37,%,аз,Жыл басынан бері$/);
   await context.close();
 });
 
@@ -284,7 +292,7 @@ test("print shows the final state in black and white, without controls", async (
   assert.equal(await widget.locator(".actions").isVisible(), false);
   // Each figure's full sentence, with final values, takes the counters' place.
   const alt = widget.locator("[data-figure=women-murder] .sr-only");
-  assert.equal(await alt.textContent(), "Murders: down 49.3% over the last 5 years.");
+  assert.equal(await alt.textContent(), "Of which, murders: down 49.3% over the past five years.");
   assert.ok((await alt.boundingBox()).width > 100);
   assert.equal(await widget.locator("[data-figure=women-murder] .big").isVisible(), false);
   // Bars at their final length, in black and white.

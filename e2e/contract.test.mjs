@@ -152,7 +152,7 @@ test("where the CSP blocks WebAssembly the figures show as text and the console 
   await el.locator("li").first().waitFor();
   const text = await el.locator("section").textContent();
   assert.match(text, /This infographic needs WebAssembly/);
-  assert.match(text, /Murders: down 49\.3% over the last 5 years\./);
+  assert.match(text, /Of which, murders: down 49\.3% over the past five years\./);
   assert.match(text, /nearly 100,000 reports received by the police/);
   assert.ok(log.console.some((m) => m.startsWith("error") && m.includes("'wasm-unsafe-eval'")), log.console.join("\n"));
   assert.deepEqual(log.errors, []);

@@ -27,7 +27,9 @@ pub enum Comparison {
     Count {
         amount: Amount,
     },
-    /// Each step with its share of the first step (1 for the first).
+    /// Amounts compared on one scale: each with its share of the largest (1 for the
+    /// largest). No ratio between steps is implied: the article's figures "in response"
+    /// to the reports are not stages of a pipeline.
     Funnel {
         steps: Vec<(Amount, f64)>,
     },
@@ -55,11 +57,11 @@ pub fn compare(kind: &FigureKind) -> Comparison {
         },
         FigureKind::Count { amount } => Comparison::Count { amount: *amount },
         FigureKind::Funnel { steps } => {
-            let first = steps.first().map_or(0.0, |s| s.amount.value);
+            let largest = steps.iter().map(|s| s.amount.value).fold(0.0, f64::max);
             Comparison::Funnel {
                 steps: steps
                     .iter()
-                    .map(|s| (s.amount, ratio(s.amount.value, first)))
+                    .map(|s| (s.amount, ratio(s.amount.value, largest)))
                     .collect(),
             }
         }
@@ -118,7 +120,26 @@ mod tests {
     }
 
     #[test]
-    fn funnel_shares_of_the_first_step() {
+    fn amounts_on_one_scale_whatever_their_order() {
+        use crate::model::{Step, Text};
+        let step = |value| Step {
+            amount: Amount {
+                value,
+                qualifier: None,
+            },
+            label: Text::default(),
+        };
+        let Comparison::Funnel { steps } = compare(&FigureKind::Funnel {
+            steps: vec![step(20.0), step(80.0), step(40.0)],
+        }) else {
+            panic!("funnel")
+        };
+        let shares: Vec<f64> = steps.iter().map(|s| s.1).collect();
+        assert_eq!(shares, vec![0.25, 1.0, 0.5]);
+    }
+
+    #[test]
+    fn reports_and_the_response_on_the_scale_of_the_reports() {
         let Comparison::Funnel { steps } = of("dv-response") else {
             panic!("funnel")
         };

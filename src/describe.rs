@@ -15,6 +15,18 @@ pub fn period<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> Option<&
         .map(|p| p.label.get(lang))
 }
 
+/// When a figure's numbers hold, as the card, the table and the picture say it: its
+/// period, or for a figure with numbers and no period, that the source does not state
+/// one. `None` for milestones (dated) and statements.
+pub fn when<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> Option<&'a str> {
+    period(dataset, figure, lang).or_else(|| {
+        figure
+            .kind
+            .has_numbers()
+            .then_some(i18n::strings(lang).period_unstated)
+    })
+}
+
 /// A change's number in words, with the source's own wording where it has one.
 pub fn change_phrase(figure: &Figure, lang: Lang) -> Option<String> {
     match &figure.kind {
@@ -27,7 +39,7 @@ pub fn change_phrase(figure: &Figure, lang: Lang) -> Option<String> {
     }
 }
 
-/// The words for a change's two ends: the period's own ("5 years ago", "now"), else
+/// The words for a change's two ends: the period's own ("five years ago", "now"), else
 /// "before" and "after".
 pub fn ends<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> [&'a str; 2] {
     let s = i18n::strings(lang);
@@ -42,7 +54,7 @@ pub fn ends<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> [&'a str; 
     ]
 }
 
-/// A step, part or whole in words, with its final amount: "72,000 protective orders
+/// A step or a whole in words, with its final amount: "72,000 protective orders
 /// issued".
 pub fn step(step: &Step, lang: Lang) -> String {
     format!(
@@ -52,8 +64,20 @@ pub fn step(step: &Step, lang: Lang) -> String {
     )
 }
 
-/// The share of a part in words: "67%" when a bar shows it, "1 in N" when it is too
-/// small for one.
+/// The part of a whole in words, after its whole: "3,700 of them were mothers with
+/// children", "из них 3 700 — матери с детьми", "олардың 3 700-і — балалары бар ана".
+pub fn part(part: &Step, lang: Lang) -> String {
+    let (before, between) = i18n::part_words(part.amount.value, lang);
+    format!(
+        "{before}{}{between}{}",
+        format::part_amount(&part.amount, part.amount.value, lang),
+        part.label.get(lang)
+    )
+}
+
+/// The share of a part in words: "about 67%" when a bar shows it (both numbers are
+/// rounded in the source, so the share is approximate), "fewer than 1 in N" when it is
+/// too small for a bar.
 pub fn share(comparison: &Comparison, lang: Lang) -> Option<String> {
     let Comparison::Part { share, one_in, .. } = comparison else {
         return None;
@@ -62,15 +86,21 @@ pub fn share(comparison: &Comparison, lang: Lang) -> Option<String> {
         Some(o) if *share < crate::layout::MIN_VISIBLE_SHARE => {
             Some(i18n::one_in(o.n, o.fewer, lang))
         }
-        _ => Some(format::percent(share * 100.0, 0, lang, false)),
+        _ => Some(i18n::about(
+            &format::percent(share * 100.0, 0, lang, false),
+            lang,
+        )),
     }
 }
 
-/// The full text alternative of a figure.
+/// The full text alternative of a figure. A figure that is part of another says so
+/// first, as the article does: "Of which, murders: …".
 pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
-    let label = figure.label.get(lang);
+    let part_of = figure.of.is_some();
+    let label = i18n::scoped(figure.label.get(lang), part_of, true, lang);
     let period = period(dataset, figure, lang);
-    let in_brackets = period
+    let when = when(dataset, figure, lang);
+    let in_brackets = when
         .map(|p| format!(" ({})", run_on(p)))
         .unwrap_or_default();
     let note = figure
@@ -84,29 +114,34 @@ pub fn figure(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
             let phrase = change_phrase(figure, lang).unwrap_or_default();
             let unstated = match period {
                 Some(_) => String::new(),
-                None => format!(" ({})", run_on(i18n::strings(lang).period_unstated)),
+                None => in_brackets,
             };
             format!(
                 "{}{unstated}.",
-                i18n::change_alt(label, &phrase, period, lang)
+                i18n::change_alt(&label, &phrase, period, lang)
             )
         }
         FigureKind::Count { amount } => {
             let amount = format::amount(amount, amount.value, lang);
-            match (lang, period) {
-                // Kazakh puts the time first: "Биыл 94 000-нан астам іс-шара …".
-                (Lang::Kk, Some(p)) => format!("{p} {amount} {label}."),
-                _ => format!("{} {label}{in_brackets}.", i18n::sentence(&amount)),
-            }
+            let label = figure.label.get(lang);
+            let text = match (lang, period) {
+                // Kazakh puts the time first: "Биыл 12 000-нан астам іс-шара …".
+                (Lang::Kk, Some(p)) => format!("{p} {amount} {label}"),
+                _ => format!("{amount} {label}{in_brackets}"),
+            };
+            format!(
+                "{}.",
+                i18n::sentence(&i18n::scoped(&text, part_of, true, lang))
+            )
         }
         FigureKind::Funnel { steps } => {
             let steps: Vec<String> = steps.iter().map(|s| step(s, lang)).collect();
             format!("{label}{in_brackets}: {}.", steps.join("; "))
         }
-        FigureKind::Part { part, whole } => format!(
+        FigureKind::Part { part: p, whole: w } => format!(
             "{label}{in_brackets}: {}; {} ({}).",
-            step(whole, lang),
-            step(part, lang),
+            step(w, lang),
+            part(p, lang),
             share(&comparison, lang).unwrap_or_default(),
         ),
         FigureKind::Milestone { date, points } => {
@@ -136,19 +171,26 @@ mod tests {
     #[test]
     fn text_alternatives() {
         let table: &[(&str, Lang, &str)] = &[
-            ("women-murder", Lang::En, "Murders: down 49.3% over the last 5 years."),
-            ("women-murder", Lang::Ru, "Убийства: снижение на 49,3\u{a0}% за последние 5 лет."),
-            ("women-murder", Lang::Kk, "Кісі өлтіру: соңғы 5 жылда 49,3%-ға төмендеді."),
-            ("women-rights", Lang::En, "Crimes against women’s rights: halved (-50%) over the last 5 years."),
-            ("juvenile-theft", Lang::En, "Theft by minors: down 19% (period not stated in the source)."),
-            ("juvenile-theft", Lang::Kk, "Кәмелетке толмағандар жасаған ұрлық: 19%-ға төмендеді (дереккөзде кезең көрсетілмеген)."),
-            ("crisis-centres", Lang::En, "69 crisis centres for victims of violence operate in Kazakhstan (today)."),
-            ("children-schools", Lang::Kk, "Биыл 94\u{a0}000-нан астам іс-шара оқу орындарында ұйымдастырылды."),
-            ("children-schools", Lang::En, "More than 94,000 events organised in educational institutions (this year)."),
-            ("children-prevention", Lang::Ru, "Более 12\u{a0}000 профилактических мероприятий проведено по защите прав детей и предупреждению преступности несовершеннолетних (в этом году)."),
-            ("dv-response", Lang::En, "Domestic violence: from report to court decision (2024): nearly 100,000 reports received by the police; 72,000 protective orders issued; 16,000 cases ended in a court decision."),
-            ("crisis-centre-women", Lang::Ru, "Женщины, обратившиеся в кризисные центры (с начала года): 5\u{a0}500 женщин обратились за помощью; 3\u{a0}700 из них — матери с детьми (67\u{a0}%)."),
+            ("women-murder", Lang::En, "Of which, murders: down 49.3% over the past five years."),
+            ("women-murder", Lang::Ru, "В том числе убийства: снижение на 49,3\u{a0}% за последние пять лет."),
+            ("women-murder", Lang::Kk, "Оның ішінде кісі өлтіру: соңғы бес жылда 49,3%-ға төмендеді."),
+            ("women-violent", Lang::En, "Of which, violent crimes: down 37.9% over the past five years."),
+            ("women-rights", Lang::En, "Crimes against women’s rights: halved (about -50%) over the past five years."),
+            ("women-rights", Lang::Kk, "Әйелдер құқығына қол сұғатын қылмыстар: соңғы бес жылда екі есеге азайды (шамамен -50%)."),
+            ("juvenile-crime", Lang::Ru, "Подростковая преступность: снижение на 6\u{a0}% (период в источнике не указан). Результат профилактической работы."),
+            ("juvenile-theft", Lang::En, "Of which, theft by minors: down 19% (period not stated in the source)."),
+            ("juvenile-theft", Lang::Kk, "Оның ішінде кәмелетке толмағандар жасаған ұрлық: 19%-ға төмендеді (дереккөзде кезең көрсетілмеген)."),
+            ("crisis-centres", Lang::En, "69 crisis centres for victims of violence operate in Kazakhstan (currently)."),
+            ("crisis-centres", Lang::Kk, "Бүгінгі таңда 69 зорлық-зомбылық құрбандарына арналған дағдарыс орталығы Қазақстанда жұмыс істейді."),
+            ("children-schools", Lang::Kk, "94\u{a0}000-нан астам іс-шара оқу орындарында ұйымдастырылды (дереккөзде кезең көрсетілмеген)."),
+            ("children-schools", Lang::En, "More than 94,000 events held in educational institutions (period not stated in the source)."),
+            ("children-prevention", Lang::Ru, "Более 12\u{a0}000 профилактических мероприятий по защите прав детей и предупреждению преступности несовершеннолетних проведено (в этом году)."),
+            ("dv-response", Lang::En, "Domestic violence reports and the response (in 2024): nearly 100,000 reports received by the police; 72,000 protective orders issued; 16,000 cases reached a court decision. Protective orders and court decisions are measures taken in response to the reports. The source does not say how many reports led to either."),
+            ("crisis-centre-women", Lang::En, "Women who turned to crisis centres (since the start of the year): 5,500 women sought help; 3,700 of them were mothers with children (about 67%)."),
+            ("crisis-centre-women", Lang::Ru, "Женщины, обратившиеся в кризисные центры (с начала года): 5\u{a0}500 женщин обратились за помощью; из них 3\u{a0}700 — матери с детьми (около 67\u{a0}%)."),
+            ("crisis-centre-women", Lang::Kk, "Дағдарыс орталықтарына жүгінген әйелдер (жыл басынан бері): 5\u{a0}500 әйел көмек сұрап жүгінді; олардың 3\u{a0}700-і — балалары бар ана (шамамен 67%)."),
             ("online-resources", Lang::En, "Illegal internet resources identified (since the start of the year): more than 35,000 illegal internet resources identified; 127 of them were sites promoting suicide and violence (fewer than 1 in 275)."),
+            ("online-resources", Lang::Kk, "Анықталған заңсыз интернет-ресурстар (жыл басынан бері): 35\u{a0}000-нан астам заңсыз интернет-ресурс анықталды; олардың 127-сі — суицид пен зорлық-зомбылықты насихаттайтын сайт (әрбір 275-тің бірінен аз)."),
         ];
         for (id, lang, want) in table {
             assert_eq!(alt(id, *lang), *want, "{id} {lang:?}");

@@ -102,6 +102,8 @@ pub enum Case {
     Ablative,
     /// Ілік септік: "276-ның".
     Genitive,
+    /// Тәуелдік жалғау, 3rd person, after "олардың" (of them): "3 700-і", "127-сі".
+    Possessive,
 }
 
 /// The last word a Kazakh reader says for a written number: 12 000 → "мың",
@@ -184,6 +186,8 @@ pub fn kk_suffix(value: f64, decimals: u8, is_percent: bool, case: Case) -> &'st
         Case::Genitive if voiceless => pick("тың", "тің"),
         Case::Genitive if vowel || nasal => pick("ның", "нің"),
         Case::Genitive => pick("дың", "дің"),
+        Case::Possessive if vowel => pick("сы", "сі"),
+        Case::Possessive => pick("ы", "і"),
     }
 }
 
@@ -223,6 +227,25 @@ pub fn amount(amount: &Amount, shown: f64, lang: Lang) -> String {
         (Lang::Kk, Qualifier::LessThan) => {
             format!("{} аз", kk_with_suffix(shown, d, Case::Ablative))
         }
+    }
+}
+
+/// The number of a part of a whole as it stands after "of them": the amount with its
+/// qualifier, in Kazakh in the possessive ("олардың 3 700-і", "олардың 127-ден астамы");
+/// the words around it come from `i18n::part_words`.
+pub fn part_amount(amount: &Amount, shown: f64, lang: Lang) -> String {
+    if lang != Lang::Kk {
+        return self::amount(amount, shown, lang);
+    }
+    let d = decimals_of(amount.value);
+    match amount.qualifier {
+        None => kk_with_suffix(shown, d, Case::Possessive),
+        Some(Qualifier::About) => format!("шамамен {}", kk_with_suffix(shown, d, Case::Possessive)),
+        Some(Qualifier::Nearly) => format!("{} жуығы", kk_with_suffix(shown, d, Case::Dative)),
+        Some(Qualifier::MoreThan) => {
+            format!("{} астамы", kk_with_suffix(shown, d, Case::Ablative))
+        }
+        Some(Qualifier::LessThan) => format!("{} азы", kk_with_suffix(shown, d, Case::Ablative)),
     }
 }
 
@@ -392,6 +415,17 @@ mod tests {
             (1e9, 0, Ablative, "1\u{a0}000\u{a0}000\u{a0}000-тан"),
             (2_000_000.0, 0, Ablative, "2\u{a0}000\u{a0}000-нан"),
             (5.5, 1, Ablative, "5,5-тен"),
+            (3700.0, 0, Possessive, "3\u{a0}700-і"),
+            (5500.0, 0, Possessive, "5\u{a0}500-і"),
+            (127.0, 0, Possessive, "127-сі"),
+            (20.0, 0, Possessive, "20-сы"),
+            (6.0, 0, Possessive, "6-сы"),
+            (40.0, 0, Possessive, "40-ы"),
+            (1000.0, 0, Possessive, "1\u{a0}000-ы"),
+            (2.0, 0, Possessive, "2-сі"),
+            (30.0, 0, Possessive, "30-ы"),
+            (50.0, 0, Possessive, "50-і"),
+            (1e6, 0, Possessive, "1\u{a0}000\u{a0}000-ы"),
         ];
         for &(v, d, case, want) in table {
             assert_eq!(kk_with_suffix(v, d, case), want, "{v} {case:?}");
@@ -439,6 +473,32 @@ mod tests {
         ];
         for (amt, lang, want) in table {
             assert_eq!(amount(amt, amt.value, *lang), *want, "{amt:?} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn parts_after_of_them() {
+        let a = |value, qualifier| Amount { value, qualifier };
+        let table: &[(Amount, Lang, &str)] = &[
+            (a(3700.0, None), Lang::Kk, "3\u{a0}700-і"),
+            (a(127.0, None), Lang::Kk, "127-сі"),
+            (
+                a(127.0, Some(Qualifier::MoreThan)),
+                Lang::Kk,
+                "127-ден астамы",
+            ),
+            (a(100.0, Some(Qualifier::Nearly)), Lang::Kk, "100-ге жуығы"),
+            (a(40.0, Some(Qualifier::LessThan)), Lang::Kk, "40-тан азы"),
+            (a(60.0, Some(Qualifier::About)), Lang::Kk, "шамамен 60-ы"),
+            (a(3700.0, None), Lang::Ru, "3\u{a0}700"),
+            (a(3700.0, Some(Qualifier::Nearly)), Lang::En, "nearly 3,700"),
+        ];
+        for (amt, lang, want) in table {
+            assert_eq!(
+                part_amount(amt, amt.value, *lang),
+                *want,
+                "{amt:?} {lang:?}"
+            );
         }
     }
 

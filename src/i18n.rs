@@ -46,7 +46,10 @@ pub struct Strings {
     pub load_status: &'static str,
     /// Where the page does not allow WebAssembly and the figures cannot be drawn.
     pub needs_wasm: &'static str,
-    /// The toggle between the chart and the table of the visible figures.
+    /// Accessible name of the two-way view control (chart or table).
+    pub view: &'static str,
+    /// The view choices: the figures drawn, or the same figures as a table.
+    pub chart: &'static str,
     pub table: &'static str,
     /// The button that downloads the visible figures as CSV.
     pub download_csv: &'static str,
@@ -74,7 +77,7 @@ const KK: Strings = Strings {
     of_which: "оның ішінде",
     before: "Бұрын",
     after: "Кейін",
-    index_note: "Индекс: бастапқы деңгей = 100. Дереккөзде абсолют сандар емес, тек пайыздық өзгеріс берілген.",
+    index_note: "Жолақтар — индекс: бастапқы деңгей = 100. Дереккөз абсолют сандарды емес, тек салыстырмалы өзгерісті келтіреді.",
     period_unstated: "Дереккөзде кезең көрсетілмеген",
     replay: "Қайта көрсету",
     stop: "Анимацияны тоқтату",
@@ -82,21 +85,23 @@ const KK: Strings = Strings {
     data_failed: "Сандарды көрсету мүмкін болмады: деректерде қате бар.",
     unknown_categories: "Мұндай санаттар жоқ, олар ескерілмеді",
     loading: "Сандар жүктеліп жатыр…",
-    load_network: "Деректер файлына қосылу мүмкін болмады.",
+    load_network: "Деректер файлын жүктеп алу мүмкін болмады.",
     load_timeout: "Деректер файлы уақытында жүктелмеді.",
     load_status: "Деректер файлы жүктелмеді, сервер жауабы:",
     needs_wasm: "Бұл инфографикаға WebAssembly қажет, бірақ бұл бет оны іске қосуға рұқсат бермейді.",
+    view: "Көрініс",
+    chart: "Диаграмма",
     table: "Кесте",
-    download_csv: "Деректерді жүктеу (CSV)",
-    download_png: "Суретті жүктеу (PNG)",
-    download_svg: "Суретті жүктеу (SVG)",
+    download_csv: "Деректерді жүктеп алу (CSV)",
+    download_png: "Суретті жүктеп алу (PNG)",
+    download_svg: "Суретті жүктеп алу (SVG)",
     col_category: "Санат",
     col_figure: "Көрсеткіш",
-    col_detail: "Толығырақ",
+    col_detail: "Сипаттама",
     col_value: "Мәні",
     col_number: "Сан",
     col_unit: "Өлшем бірлігі",
-    col_qualifier: "Дәлдігі",
+    col_qualifier: "Нақтылау",
     col_period: "Кезең",
     share: "Үлесі",
 };
@@ -107,20 +112,22 @@ const RU: Strings = Strings {
     categories: "Категории",
     last_category: "Хотя бы одна категория должна оставаться включённой",
     of_which: "в том числе",
-    before: "До",
-    after: "После",
-    index_note: "Индекс: исходный уровень = 100. В источнике указано только изменение в процентах, без абсолютных чисел.",
+    before: "Было",
+    after: "Стало",
+    index_note: "Полосы — индекс: исходный уровень = 100. Источник приводит только относительное изменение, без абсолютных чисел.",
     period_unstated: "Период в источнике не указан",
     replay: "Повторить",
     stop: "Остановить анимацию",
     source: "Источник",
     data_failed: "Не удалось показать цифры: в данных есть ошибки.",
     unknown_categories: "Таких категорий нет, они пропущены",
-    loading: "Загружаем цифры…",
-    load_network: "Не удалось связаться с файлом данных.",
+    loading: "Загрузка данных…",
+    load_network: "Не удалось загрузить файл данных: нет связи с сервером.",
     load_timeout: "Файл данных не загрузился вовремя.",
     load_status: "Файл данных не загрузился, ответ сервера:",
     needs_wasm: "Для этой инфографики нужен WebAssembly, но эта страница его не разрешает.",
+    view: "Вид",
+    chart: "Диаграмма",
     table: "Таблица",
     download_csv: "Скачать данные (CSV)",
     download_png: "Скачать изображение (PNG)",
@@ -144,7 +151,7 @@ const EN: Strings = Strings {
     of_which: "of which",
     before: "Before",
     after: "After",
-    index_note: "Index: starting level = 100. The source gives only the percentage change, not absolute numbers.",
+    index_note: "Bars: an index, starting level = 100. The source gives only the relative change, not absolute numbers.",
     period_unstated: "Period not stated in the source",
     replay: "Replay",
     stop: "Stop animation",
@@ -156,6 +163,8 @@ const EN: Strings = Strings {
     load_timeout: "The data file did not load in time.",
     load_status: "The data file did not load; the server answered",
     needs_wasm: "This infographic needs WebAssembly, which this page does not allow.",
+    view: "View",
+    chart: "Chart",
     table: "Table",
     download_csv: "Download data (CSV)",
     download_png: "Download image (PNG)",
@@ -227,14 +236,57 @@ fn lower(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
-/// A change as a signed percentage, after the source's own wording where it has one:
-/// "-49,3 %", "сократились вдвое (-50 %)". The table shows this; the sentences use
-/// [`change_phrase`].
+/// A change as a signed percentage: "-49,3 %". Where the source gives words instead of
+/// a number ("екі есеге", halved), the words lead and the number, derived from them,
+/// follows as approximate: "сократились вдвое (около -50 %)". The table shows this; the
+/// sentences use [`change_phrase`].
 pub fn change_value(percent: f64, wording: Option<&str>, lang: Lang) -> String {
     let number = format::percent(percent, format::decimals_of(percent), lang, true);
     match wording {
-        Some(w) => format!("{w} ({number})"),
+        Some(w) => format!("{w} ({})", about(&number, lang)),
         None => number,
+    }
+}
+
+/// A derived or rounded value as approximate: "about 67%", "около 67 %", "шамамен 67%".
+pub fn about(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("about {value}"),
+        Lang::Ru => format!("около {value}"),
+        Lang::Kk => format!("шамамен {value}"),
+    }
+}
+
+/// A figure's label within a sentence, with the scope of a figure that is part of
+/// another: "Of which, murders" (at the start of a sentence) or "of which murders" (a
+/// table row), "В том числе убийства", "Оның ішінде кісі өлтіру".
+pub fn scoped(label: &str, part_of_another: bool, starts_sentence: bool, lang: Lang) -> String {
+    if !part_of_another {
+        return label.to_string();
+    }
+    let of_which = strings(lang).of_which;
+    let head = if starts_sentence {
+        sentence(of_which)
+    } else {
+        of_which.to_string()
+    };
+    let comma = if starts_sentence && lang == Lang::En {
+        ","
+    } else {
+        ""
+    };
+    format!("{head}{comma} {}", run_on(label))
+}
+
+/// The words around the number of a part after its whole ("5,500 women sought help;
+/// 3,700 of them were mothers with children"): what goes before the number and what goes
+/// between it and the part's label. The number itself is `format::part_amount`.
+pub fn part_words(value: f64, lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En if value == 1.0 => ("", " of them was "),
+        Lang::En => ("", " of them were "),
+        Lang::Ru => ("из них ", " — "),
+        Lang::Kk => ("олардың ", " — "),
     }
 }
 
@@ -478,12 +530,18 @@ mod tests {
             (12.0, None, Lang::Kk, "12%-ға өсті"),
             (0.0, None, Lang::En, "unchanged"),
             (0.0, None, Lang::Kk, "өзгерген жоқ"),
-            (-50.0, Some("halved"), Lang::En, "halved (-50%)"),
+            (-50.0, Some("halved"), Lang::En, "halved (about -50%)"),
             (
                 -50.0,
-                Some("сократилось вдвое"),
+                Some("сократились вдвое"),
                 Lang::Ru,
-                "сократилось вдвое (-50\u{a0}%)",
+                "сократились вдвое (около -50\u{a0}%)",
+            ),
+            (
+                -50.0,
+                Some("екі есеге азайды"),
+                Lang::Kk,
+                "екі есеге азайды (шамамен -50%)",
             ),
         ];
         for &(v, w, lang, want) in table {
@@ -535,6 +593,34 @@ mod tests {
                 assert_eq!(Some(lower(c)), c.to_lowercase().next(), "{c}");
                 assert_eq!(Some(upper(lower(c))), c.to_uppercase().next(), "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn scopes_of_figures_that_are_part_of_another() {
+        let table: &[(&str, bool, bool, Lang, &str)] = &[
+            ("Murders", true, true, Lang::En, "Of which, murders"),
+            ("Murders", true, false, Lang::En, "of which murders"),
+            ("Убийства", true, true, Lang::Ru, "В том числе убийства"),
+            ("Убийства", true, false, Lang::Ru, "в том числе убийства"),
+            (
+                "Кісі өлтіру",
+                true,
+                true,
+                Lang::Kk,
+                "Оның ішінде кісі өлтіру",
+            ),
+            (
+                "Кісі өлтіру",
+                true,
+                false,
+                Lang::Kk,
+                "оның ішінде кісі өлтіру",
+            ),
+            ("Violent crimes", false, true, Lang::En, "Violent crimes"),
+        ];
+        for &(label, part, start, lang, want) in table {
+            assert_eq!(scoped(label, part, start, lang), want);
         }
     }
 

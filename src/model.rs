@@ -196,6 +196,11 @@ pub enum FigureKind {
 }
 
 impl FigureKind {
+    /// Whether the figure states numbers (and so holds for a period).
+    pub fn has_numbers(&self) -> bool {
+        !matches!(self, FigureKind::Milestone { .. } | FigureKind::Statement)
+    }
+
     /// The dataset's name for the kind.
     pub fn id(&self) -> &'static str {
         match self {

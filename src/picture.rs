@@ -281,12 +281,8 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
     ) {
         pen.text(x, right, figure.label.get(lang), 16, true, Ink::Text);
     }
-    match describe::period(d, figure, lang) {
-        Some(p) => pen.text(x, right, p, 13, false, Ink::Muted),
-        None if matches!(figure.kind, FigureKind::Change { .. }) => {
-            pen.text(x, right, s.period_unstated, 13, false, Ink::Muted)
-        }
-        None => {}
+    if let Some(when) = describe::when(d, figure, lang) {
+        pen.text(x, right, when, 13, false, Ink::Muted);
     }
     let comparison = compare(&figure.kind);
     let placed = place(&comparison);
@@ -298,10 +294,14 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
         ) => {
             let decimals = format::decimals_of(*percent);
             pen.gap(4);
-            let big = format::percent(*percent, decimals, lang, true);
-            pen.text(x, right, &big, 30, true, Ink::Accent);
-            if let Some(w) = wording {
-                pen.text(x, right, w.get(lang), 15, true, Ink::Accent);
+            let number = format::percent(*percent, decimals, lang, true);
+            match wording {
+                // The source's words lead; the number derived from them is approximate.
+                Some(w) => {
+                    pen.text(x, right, w.get(lang), 24, true, Ink::Accent);
+                    pen.text(x, right, &i18n::about(&number, lang), 15, true, Ink::Accent);
+                }
+                None => pen.text(x, right, &number, 30, true, Ink::Accent),
             }
             let labels = describe::ends(d, figure, lang);
             let inks = [Ink::Before, Ink::Accent2];
@@ -340,17 +340,20 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
             }
         }
         (FigureKind::Part { part, whole }, Comparison::Part { one_in, .. }, placed) => {
-            let steps = [(whole, Ink::Before), (part, Ink::Accent2)];
+            let steps = [
+                (describe::step(whole, lang), Ink::Before),
+                (describe::part(part, lang), Ink::Accent2),
+            ];
             let bars = match &placed {
                 Placed::Bars(bars) => Some(bars),
                 _ => None,
             };
-            for (i, (step, ink)) in steps.into_iter().enumerate() {
+            for (i, (words, ink)) in steps.into_iter().enumerate() {
                 pen.gap(6);
                 if let Some(bars) = bars {
                     pen.bar(x, right, bars[i], ink);
                 }
-                pen.text(x, right, &describe::step(step, lang), 15, false, Ink::Text);
+                pen.text(x, right, &words, 15, false, Ink::Text);
             }
             if let Placed::Dots { total, columns, .. } = placed {
                 pen.gap(6);
@@ -538,6 +541,68 @@ mod tests {
                 assert!(bottom <= p.height, "{lang:?}: {m:?}");
             }
         }
+    }
+
+    /// Within every figure that compares (a before/after pair, amounts, a part and its
+    /// whole), the bars share one baseline and one scale: the same track, each fill
+    /// starting at the track's start, fill widths in the ratio of the values (within
+    /// 1 %), and the largest value filling its track.
+    #[test]
+    fn bars_are_drawn_to_one_scale_within_each_figure() {
+        let d = seed();
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            for f in &d.figures {
+                let mut pen = Pen {
+                    y: 0,
+                    marks: Vec::new(),
+                };
+                figure_marks(&mut pen, &d, f, lang);
+                let rects: Vec<(u32, u32, Ink)> = pen
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Rect { x, w, ink, .. } if *ink != Ink::Line => Some((*x, *w, *ink)),
+                        _ => None,
+                    })
+                    .collect();
+                let values: Vec<f64> = match (compare(&f.kind), place(&compare(&f.kind))) {
+                    (_, Placed::Dots { .. } | Placed::None) => vec![],
+                    (Comparison::Change { before, after, .. }, _) => vec![before, after],
+                    (Comparison::Funnel { steps }, _) => steps.iter().map(|s| s.0.value).collect(),
+                    (Comparison::Part { part, whole, .. }, _) => vec![whole.value, part.value],
+                    _ => vec![],
+                };
+                assert_eq!(rects.len(), values.len() * 2, "{} {lang:?}", f.id);
+                if values.is_empty() {
+                    continue;
+                }
+                let pairs: Vec<_> = rects.chunks(2).map(|c| (c[0], c[1])).collect();
+                let (track_x, track_w, _) = pairs[0].0;
+                let largest = values.iter().cloned().fold(0.0, f64::max);
+                for (i, (track, fill)) in pairs.iter().enumerate() {
+                    assert_eq!(track.2, Ink::Track, "{} {lang:?}", f.id);
+                    assert_eq!(
+                        (track.0, track.1),
+                        (track_x, track_w),
+                        "{}: one track",
+                        f.id
+                    );
+                    assert_eq!(fill.0, track_x, "{}: one baseline", f.id);
+                    let want = values[i] / largest * track_w as f64;
+                    assert!(
+                        (fill.1 as f64 - want).abs() <= (want * 0.01).max(0.5),
+                        "{} {lang:?} bar {i}: {} drawn for {want:.1}",
+                        f.id,
+                        fill.1
+                    );
+                }
+                checked += 1;
+            }
+        }
+        // The four changes of women's rights, four of juvenile crime, the reports and
+        // the response, the crisis centres' women: in three languages.
+        assert_eq!(checked, 10 * 3);
     }
 
     #[test]

@@ -57,8 +57,8 @@ pub enum Action {
     Stop,
     /// The animation's time is over.
     Finished,
-    /// Switch between the chart and the table.
-    ToggleTable,
+    /// Show the figures as a table (true) or drawn (false).
+    ShowTable(bool),
 }
 
 impl State {
@@ -118,7 +118,7 @@ impl Reducible for State {
                     next.play.started = true;
                 }
             }
-            Action::ToggleTable => next.table = !next.table,
+            Action::ShowTable(table) => next.table = table,
             Action::Rewind => {
                 if !next.motion {
                     return self;
@@ -208,6 +208,7 @@ mod tests {
             (&["women"], Action::Toggle("women".into())),
             (&["women"], Action::Toggle("no-such-category".into())),
             (&["women"], Action::SetLang(Lang::Kk)),
+            (&["women"], Action::ShowTable(false)),
         ];
         for (start, action) in table {
             let s = state(start);

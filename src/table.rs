@@ -4,7 +4,7 @@
 use crate::describe;
 use crate::format;
 use crate::i18n::{self, strings};
-use crate::model::{Dataset, FigureKind, Lang};
+use crate::model::{Dataset, FigureKind, Lang, Qualifier};
 
 /// One line of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,13 +33,8 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
             .category(&f.category)
             .map(|c| c.label.get(lang))
             .unwrap_or_default();
-        let label = f.label.get(lang);
-        let figure = if f.of.is_some() {
-            format!("{}: {label}", strings(lang).of_which)
-        } else {
-            label.to_string()
-        };
-        let period = describe::period(d, f, lang).unwrap_or_default().to_string();
+        let figure = i18n::scoped(f.label.get(lang), f.of.is_some(), false, lang);
+        let period = describe::when(d, f, lang).unwrap_or_default().to_string();
         let row = |detail: &str, shown: String, number: Option<f64>, unit, qualifier| Row {
             category: category.to_string(),
             figure: figure.clone(),
@@ -64,9 +59,14 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
         };
         match &f.kind {
             FigureKind::Change { percent, wording } => {
-                let shown =
-                    i18n::change_value(*percent, wording.as_ref().map(|w| w.get(lang)), lang);
-                out.push(row("", shown, Some(*percent), "%", ""));
+                let words = wording.as_ref().map(|w| w.get(lang));
+                let shown = i18n::change_value(*percent, words, lang);
+                // A number derived from the source's words ("halved") is approximate.
+                let qualifier = match words {
+                    Some(_) => i18n::qualifier_name(Qualifier::About, lang),
+                    None => "",
+                };
+                out.push(row("", shown, Some(*percent), "%", qualifier));
             }
             FigureKind::Count { amount } => {
                 let shown = format::amount(amount, amount.value, lang);
@@ -74,16 +74,21 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
             }
             FigureKind::Funnel { steps } => out.extend(steps.iter().map(step)),
             FigureKind::Part { part, whole } => {
-                out.extend([whole, part].map(step));
+                out.push(step(whole));
+                let mut of_them = step(part);
+                of_them.detail = i18n::scoped(part.label.get(lang), true, false, lang);
+                out.push(of_them);
                 let comparison = crate::compare::compare(&f.kind);
-                if let crate::compare::Comparison::Part { share, .. } = comparison {
+                if let crate::compare::Comparison::Part { share, one_in, .. } = comparison {
                     let shown = describe::share(&comparison, lang).unwrap_or_default();
+                    let fewer = one_in.is_some_and(|o| o.fewer);
+                    let (number, q) = share_percent(share * 100.0, fewer);
                     out.push(row(
                         strings(lang).share,
                         shown,
-                        Some(share * 100.0),
+                        Some(number),
                         "%",
-                        "",
+                        i18n::qualifier_name(q, lang),
                     ));
                 }
             }
@@ -100,6 +105,26 @@ pub fn rows(d: &Dataset, active: &[String], lang: Lang) -> Vec<Row> {
         }
     }
     out
+}
+
+/// A share in percent computed from rounded figures, as a spreadsheet should get it:
+/// rounded to what the figures can tell (whole percents from 10 %, one decimal from 1 %,
+/// else two) and qualified: "about", or "less than" when the true share is smaller
+/// (the whole was "more than"), then rounded up so that the statement stays true.
+pub fn share_percent(percent: f64, fewer: bool) -> (f64, Qualifier) {
+    let decimals = if percent >= 10.0 {
+        0
+    } else if percent >= 1.0 {
+        1
+    } else {
+        2
+    };
+    let scale = 10f64.powi(decimals);
+    if fewer {
+        ((percent * scale).ceil() / scale, Qualifier::LessThan)
+    } else {
+        ((percent * scale).round() / scale, Qualifier::About)
+    }
 }
 
 /// Appends a CSV field: quoted when it holds a separator, a quote or a line break, and
@@ -212,11 +237,11 @@ mod tests {
         assert_eq!(reports.shown, "nearly 100,000");
         assert_eq!(
             (reports.number, reports.qualifier, reports.period.as_str()),
-            (Some(100000.0), "nearly", "2024")
+            (Some(100000.0), "nearly", "In 2024")
         );
         let murder = rows
             .iter()
-            .find(|r| r.figure == "of which: Murders")
+            .find(|r| r.figure == "of which murders")
             .unwrap();
         assert_eq!(
             (murder.shown.as_str(), murder.number, murder.unit),
@@ -226,11 +251,50 @@ mod tests {
             .iter()
             .find(|r| r.figure == "Crimes against women’s rights")
             .unwrap();
-        assert_eq!(halved.shown, "halved (-50%)");
-        assert_eq!(find("Share").shown, "67%");
-        assert!(rows.iter().any(|r| r.shown == "fewer than 1 in 275"));
+        assert_eq!(
+            (halved.shown.as_str(), halved.number, halved.qualifier),
+            ("halved (about -50%)", Some(-50.0), "about")
+        );
+        let mothers = find("of which mothers with children");
+        assert_eq!(
+            (mothers.shown.as_str(), mothers.number),
+            ("3,700", Some(3700.0))
+        );
+        let shares: Vec<_> = rows
+            .iter()
+            .filter(|r| r.detail == "Share")
+            .map(|r| (r.shown.as_str(), r.number, r.qualifier))
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                ("about 67%", Some(67.0), "about"),
+                ("fewer than 1 in 275", Some(0.37), "less than")
+            ]
+        );
         assert!(rows.iter().any(|r| r.shown == "16 June 2024"));
+        let schools = rows
+            .iter()
+            .find(|r| r.figure == "events held in educational institutions")
+            .unwrap();
+        assert_eq!(schools.period, "Period not stated in the source");
         assert_eq!(rows.len(), 3 + 1 + 3 + 4 + 2 + 1 + 4 + 3 + 1 + 2);
+    }
+
+    #[test]
+    fn shares_rounded_to_what_rounded_figures_tell() {
+        let table = [
+            (67.2727, false, 67.0, Qualifier::About),
+            (5.55, false, 5.6, Qualifier::About),
+            (0.362857, true, 0.37, Qualifier::LessThan),
+            (0.362857, false, 0.36, Qualifier::About),
+            (12.01, true, 13.0, Qualifier::LessThan),
+        ];
+        for (percent, fewer, want, q) in table {
+            let (got, qualifier) = share_percent(percent, fewer);
+            assert!((got - want).abs() < 1e-9, "{percent}: {got}");
+            assert_eq!(qualifier, q);
+        }
     }
 
     #[test]
@@ -251,14 +315,14 @@ mod tests {
         assert_eq!(lines.len(), 1 + 4 + 1 + 1);
         assert!(lines[3].contains(",-49.3,%,"), "{}", lines[3]);
         assert!(
-            lines[1].contains("екі есеге азайды (-50%),-50,%"),
+            lines[1].contains("екі есеге азайды (шамамен -50%),-50,%,шамамен,"),
             "{}",
             lines[1]
         );
         assert!(lines[5].starts_with("\"Дереккөз: ҚР"), "{}", lines[5]);
         let en = csv(&d, &["domestic-violence".to_string()], Lang::En);
         assert!(
-            en.contains(",\"nearly 100,000\",100000,,nearly,2024\r\n"),
+            en.contains(",\"nearly 100,000\",100000,,nearly,In 2024\r\n"),
             "{en}"
         );
     }

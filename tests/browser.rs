@@ -70,7 +70,7 @@ async fn clicking_a_language_button_switches_every_text() {
     assert_eq!(attr(&root, "lang").as_deref(), Some("en"));
     let text = root.text_content().unwrap();
     assert!(
-        text.contains("Murders: down 49.3% over the last 5 years"),
+        text.contains("Of which, murders: down 49.3% over the past five years"),
         "{text}"
     );
     assert!(text.contains("Domestic violence and juvenile crime in figures"));
@@ -89,7 +89,7 @@ async fn clicking_a_language_button_switches_every_text() {
     assert!(root
         .text_content()
         .unwrap()
-        .contains("Убийства: снижение на 49,3\u{a0}%"));
+        .contains("В том числе убийства: снижение на 49,3\u{a0}%"));
     app.destroy();
 }
 

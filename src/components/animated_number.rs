@@ -12,6 +12,9 @@ pub enum NumberStyle {
     Change(f64),
     /// An amount with its qualifier: "more than 12,000".
     Amount(Amount),
+    /// The amount of a part after its whole, as it stands after "of them" (in Kazakh
+    /// with the possessive suffix: "3 700-і").
+    Part(Amount),
 }
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +32,7 @@ pub struct AnimatedNumberProps {
 pub fn AnimatedNumber(props: &AnimatedNumberProps) -> Html {
     let target = match props.style {
         NumberStyle::Change(percent) => percent,
-        NumberStyle::Amount(a) => a.value,
+        NumberStyle::Amount(a) | NumberStyle::Part(a) => a.value,
     };
     let shown = use_tween(target, props.play);
     let text = match props.style {
@@ -37,6 +40,7 @@ pub fn AnimatedNumber(props: &AnimatedNumberProps) -> Html {
             format::percent(shown, format::decimals_of(percent), props.lang, true)
         }
         NumberStyle::Amount(a) => format::amount(&a, shown, props.lang),
+        NumberStyle::Part(a) => format::part_amount(&a, shown, props.lang),
     };
     html! { <span class="num" aria-hidden="true">{ text }</span> }
 }

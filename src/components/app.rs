@@ -3,8 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    category_toggles, figure_table, footer, language_switch, notice, CategoryTogglesProps, Export,
-    FigureCard, FigureTableProps, FooterProps, LanguageSwitchProps, Shared,
+    button_group, category_toggles, figure_table, footer, language_switch, notice,
+    CategoryTogglesProps, Export, FigureCard, FigureTableProps, FooterProps, LanguageSwitchProps,
+    Shared,
 };
 use crate::hooks::{
     after, after_two_frames, download, download_png, prefers_reduced_motion, use_in_view, FrameSlot,
@@ -12,7 +13,7 @@ use crate::hooks::{
 use crate::i18n::{self, strings};
 use crate::layout::DURATION_MS;
 use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
-use crate::state::{Action, State};
+use crate::state::{Action, Play, State};
 
 /// What an instance shows: a dataset, or why there is none yet.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_table = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleTable))
+        Callback::from(move |table| dispatch.dispatch(Action::ShowTable(table)))
     };
     let on_stop = {
         let dispatch = state.dispatcher();
@@ -180,6 +181,12 @@ pub fn App(props: &AppProps) -> Html {
                     .filter(|(_, f)| f.category == category.id)
                     .map(|(i, _)| i)
                     .collect();
+                let mut cards = Vec::new();
+                for &i in figures.iter().filter(|&&i| {
+                    parent_in(dataset, &figures, i).is_none()
+                }) {
+                    family(dataset, &figures, i, lang, state.play, &mut cards);
+                }
                 let has_change = figures
                     .iter()
                     .any(|&i| matches!(dataset.figures[i].kind, FigureKind::Change { .. }));
@@ -188,11 +195,7 @@ pub fn App(props: &AppProps) -> Html {
                     <section key={category.id.clone()} class="group" data-category={category.id.clone()}
                         hidden={!state.is_active(&category.id)} aria-labelledby={heading.clone()}>
                         <h3 class="group-title" id={heading}>{ category.label.get(lang) }</h3>
-                        <div class="cards">
-                            { for figures.iter().map(|&i| html! {
-                                <FigureCard key={i} dataset={dataset.clone()} index={i} lang={lang} play={state.play} />
-                            }) }
-                        </div>
+                        <div class="cards">{ for cards }</div>
                         if has_change {
                             <p class="index-note">{ s.index_note }</p>
                         }
@@ -234,6 +237,10 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="frame">
+            // Gives the widget an intrinsic width (280 px at least, 640 px preferred) in
+            // hosts that size it to its content: the container below has none.
+            <div class="sizer" aria-hidden="true"><i /><i /><i /></div>
+            <div class="box">
             <section ref={root} lang={lang.code()} aria-labelledby="salystyr-title"
                 class={match (state.play.started, state.play.instant) {
                     (true, true) => "salystyr is-played is-still",
@@ -254,14 +261,64 @@ pub fn App(props: &AppProps) -> Html {
                                 lang,
                                 on_toggle,
                             }) }
-                            <button type="button" class="view" aria-pressed={state.table.to_string()}
-                                onclick={on_table}>{ s.table }</button>
+                            { view_switch(lang, state.table, on_table) }
                         }
                     </div>
                     }
                 </header>
                 { body }
             </section>
+            </div>
         </div>
     }
+}
+
+/// The figure of `figures` (indices into the dataset, one category's) that figure `i` is
+/// a part of, if it is in the same list.
+fn parent_in(d: &Dataset, figures: &[usize], i: usize) -> Option<usize> {
+    let of = d.figures[i].of.as_deref()?;
+    figures.iter().copied().find(|&j| d.figures[j].id == of)
+}
+
+/// A figure's card followed, where the article breaks it down ("of which"), by its
+/// parts in an indented block, recursively: the hierarchy as the article has it. Keyed
+/// siblings, so that a re-render keeps each card.
+fn family(
+    d: &Shared<Dataset>,
+    figures: &[usize],
+    i: usize,
+    lang: Lang,
+    play: Play,
+    out: &mut Vec<Html>,
+) {
+    out.push(html! {
+        <FigureCard key={i} dataset={d.clone()} index={i} lang={lang} play={play} />
+    });
+    let parts: Vec<usize> = figures
+        .iter()
+        .copied()
+        .filter(|&j| parent_in(d, figures, j) == Some(i))
+        .collect();
+    if !parts.is_empty() {
+        let mut inner = Vec::new();
+        for j in parts {
+            family(d, figures, j, lang, play, &mut inner);
+        }
+        out.push(html! { <div key={format!("parts-{i}")} class="parts">{ for inner }</div> });
+    }
+}
+
+/// The two ways to see the figures, drawn or as a table: a view choice, apart from the
+/// categories.
+fn view_switch(lang: Lang, table: bool, on_select: Callback<bool>) -> Html {
+    let s = strings(lang);
+    let buttons =
+        [(false, "chart", s.chart), (true, "table", s.table)].map(|(value, class, label)| {
+            let on_select = on_select.clone();
+            html! {
+                <button type="button" class={class} aria-pressed={(table == value).to_string()}
+                    onclick={move |_| on_select.emit(value)}>{ label }</button>
+            }
+        });
+    button_group("views", s.view, buttons.into())
 }

@@ -5,11 +5,15 @@ use super::{bar, AnimatedNumber, NumberStyle};
 use crate::compare::{compare, Comparison};
 use crate::describe;
 use crate::format;
+use crate::i18n;
 use crate::layout::{place, Placed};
 use crate::model::FigureKind;
 
-/// A change over a period: the change as a large counting number, and a before/after
-/// pair of bars as an index (before = 100), since the source gives no absolute counts.
+/// A change over a period: the change as a large counting number (or, where the source
+/// gives words instead of a number, those words, with the number derived from them as
+/// approximate), and a before/after pair of bars as an index (before = 100), since the
+/// source gives no absolute counts. The pair shares one grid, so both bars start at the
+/// same x on tracks of the same width, whatever the width of their labels.
 pub fn change_view(props: &FigureProps) -> Html {
     let d = &props.dataset;
     let figure = &d.figures[props.index];
@@ -29,13 +33,16 @@ pub fn change_view(props: &FigureProps) -> Html {
         ("before", before_label, bars[0], *before),
         ("after", after_label, bars[1], *after),
     ];
+    let direction = if *percent < 0.0 { "down" } else { "up" };
     html! {
         <div class="change-body">
-            <p class={if *percent < 0.0 { "big down" } else { "big up" }}>
-                <AnimatedNumber style={NumberStyle::Change(*percent)} lang={lang} play={props.play} />
-            </p>
             if let Some(w) = wording {
-                <p class="wording">{ w.get(lang) }</p>
+                <p class={format!("big words {direction}")}>{ w.get(lang) }</p>
+                <p class="derived">{ i18n::about(&format::percent(*percent, decimals, lang, true), lang) }</p>
+            } else {
+                <p class={format!("big {direction}")}>
+                    <AnimatedNumber style={NumberStyle::Change(*percent)} lang={lang} play={props.play} />
+                </p>
             }
             <div class="rows">
                 { for rows.into_iter().map(|(class, label, b, value)| html! {

@@ -27,7 +27,12 @@ pub fn FigureCard(props: &FigureProps) -> Html {
     };
     let lang = props.lang;
     let depth = d.depth(figure).min(2);
-    let period = describe::period(d, figure, lang);
+    let when = describe::when(d, figure, lang);
+    // A figure with parts of its own starts a row; its parts follow, indented.
+    let parent = d
+        .figures
+        .iter()
+        .any(|f| f.of.as_ref() == Some(&figure.id) && f.category == figure.category);
     let alt = describe::figure(d, figure, lang);
     let body = match &figure.kind {
         FigureKind::Change { .. } => change_view(props),
@@ -42,7 +47,7 @@ pub fn FigureCard(props: &FigureProps) -> Html {
         FigureKind::Count { .. } | FigureKind::Milestone { .. }
     );
     html! {
-        <article class={format!("card {} depth-{depth}", figure.kind.id())}
+        <article class={format!("card {} depth-{depth}{}", figure.kind.id(), if parent { " parent" } else { "" })}
             data-figure={figure.id.clone()}>
             <p class="sr-only">{ alt }</p>
             <div class="visual" aria-hidden="true">
@@ -52,10 +57,8 @@ pub fn FigureCard(props: &FigureProps) -> Html {
                 if heading {
                     <h4 class="label">{ figure.label.get(lang) }</h4>
                 }
-                if let Some(p) = period {
+                if let Some(p) = when {
                     <p class="period">{ p }</p>
-                } else if matches!(figure.kind, FigureKind::Change { .. }) {
-                    <p class="period">{ strings(lang).period_unstated }</p>
                 }
                 { body }
                 if let Some(note) = &figure.note {

@@ -18,20 +18,27 @@ pub fn part_view(props: &FigureProps) -> Html {
     let lang = props.lang;
     let comparison = compare(&figure.kind);
     let share = describe::share(&comparison, lang).unwrap_or_default();
-    let number = |step: &crate::model::Step| {
-        html! {
-            <p class="step-text">
-                <AnimatedNumber style={NumberStyle::Amount(step.amount)} lang={lang} play={props.play} />
-                { " " }
-                <span class="step-label">{ step.label.get(lang) }</span>
-            </p>
-        }
+    let whole_text = html! {
+        <p class="step-text">
+            <AnimatedNumber style={NumberStyle::Amount(whole.amount)} lang={lang} play={props.play} />
+            { " " }
+            <span class="step-label">{ whole.label.get(lang) }</span>
+        </p>
+    };
+    // "3,700 of them were mothers with children", "олардың 3 700-і — балалары бар ана".
+    let (before, between) = i18n::part_words(part.amount.value, lang);
+    let part_text = html! {
+        <p class="step-text">
+            { before }
+            <AnimatedNumber style={NumberStyle::Part(part.amount)} lang={lang} play={props.play} />
+            <span class="step-label">{ between }{ part.label.get(lang) }</span>
+        </p>
     };
     let marks = match place(&comparison) {
         Placed::Bars(bars) => html! {
             <>
-                <div class="step">{ bar(bars[0], "before") }{ number(whole) }</div>
-                <div class="step">{ bar(bars[1], "after") }{ number(part) }</div>
+                <div class="step">{ bar(bars[0], "before") }{ whole_text }</div>
+                <div class="step">{ bar(bars[1], "after") }{ part_text }</div>
             </>
         },
         Placed::Dots {
@@ -48,8 +55,8 @@ pub fn part_view(props: &FigureProps) -> Html {
             let (full, rest) = (total / columns, total % columns);
             html! {
                 <>
-                    { number(whole) }
-                    { number(part) }
+                    { whole_text }
+                    { part_text }
                     <svg class="dots" viewBox={view_box} focusable="false" width="240">
                         <defs>
                             <pattern id={pattern} width="10" height="10" patternUnits="userSpaceOnUse">
@@ -69,7 +76,7 @@ pub fn part_view(props: &FigureProps) -> Html {
                 </>
             }
         }
-        Placed::None => html! { <>{ number(whole) }{ number(part) }</> },
+        Placed::None => html! { <>{ whole_text }{ part_text }</> },
     };
     html! {
         <div class="part-body">
