@@ -295,10 +295,11 @@ pub fn date(d: Date, lang: Lang) -> String {
         "December",
     ];
     let m = (d.month.clamp(1, 12) - 1) as usize;
+    // No-break spaces keep the day with its month, and the year with its word.
     match lang {
-        Lang::Kk => format!("{} жылғы {} {}", d.year, d.day, KK[m]),
-        Lang::Ru => format!("{} {} {} года", d.day, RU[m], d.year),
-        Lang::En => format!("{} {} {}", d.day, EN[m], d.year),
+        Lang::Kk => format!("{}{NBSP}жылғы {}{NBSP}{}", d.year, d.day, KK[m]),
+        Lang::Ru => format!("{}{NBSP}{} {}{NBSP}года", d.day, RU[m], d.year),
+        Lang::En => format!("{}{NBSP}{} {}", d.day, EN[m], d.year),
     }
 }
 
@@ -509,8 +510,8 @@ mod tests {
             month: 6,
             day: 16,
         };
-        assert_eq!(date(d, Lang::Kk), "2024 жылғы 16 маусым");
-        assert_eq!(date(d, Lang::Ru), "16 июня 2024 года");
-        assert_eq!(date(d, Lang::En), "16 June 2024");
+        assert_eq!(date(d, Lang::Kk), "2024\u{a0}жылғы 16\u{a0}маусым");
+        assert_eq!(date(d, Lang::Ru), "16\u{a0}июня 2024\u{a0}года");
+        assert_eq!(date(d, Lang::En), "16\u{a0}June 2024");
     }
 }

@@ -77,18 +77,18 @@ const KK: Strings = Strings {
     of_which: "оның ішінде",
     before: "Бұрын",
     after: "Кейін",
-    index_note: "Жолақтар — индекс: бастапқы деңгей = 100. Дереккөз абсолют сандарды емес, тек салыстырмалы өзгерісті келтіреді.",
+    index_note: "Жолақтар\u{a0}— индекс: бастапқы деңгей = 100. Дереккөз абсолют сандарды емес, тек салыстырмалы өзгерісті келтіреді.",
     period_unstated: "Дереккөзде кезең көрсетілмеген",
     replay: "Қайта көрсету",
     stop: "Анимацияны тоқтату",
     source: "Дереккөз",
     data_failed: "Сандарды көрсету мүмкін болмады: деректерде қате бар.",
-    unknown_categories: "Мұндай санаттар жоқ, олар ескерілмеді",
+    unknown_categories: "Белгісіз санаттар (ескерілмеді)",
     loading: "Сандар жүктеліп жатыр…",
     load_network: "Деректер файлын жүктеп алу мүмкін болмады.",
     load_timeout: "Деректер файлы уақытында жүктелмеді.",
     load_status: "Деректер файлы жүктелмеді, сервер жауабы:",
-    needs_wasm: "Бұл инфографикаға WebAssembly қажет, бірақ бұл бет оны іске қосуға рұқсат бермейді.",
+    needs_wasm: "Бұл инфографиканы көрсету үшін WebAssembly қажет, бірақ бет оны іске қосуға рұқсат бермейді.",
     view: "Көрініс",
     chart: "Диаграмма",
     table: "Кесте",
@@ -114,18 +114,18 @@ const RU: Strings = Strings {
     of_which: "в том числе",
     before: "Было",
     after: "Стало",
-    index_note: "Полосы — индекс: исходный уровень = 100. Источник приводит только относительное изменение, без абсолютных чисел.",
+    index_note: "Полосы\u{a0}— индекс: исходный уровень = 100. Источник приводит только относительное изменение, без абсолютных чисел.",
     period_unstated: "Период в источнике не указан",
     replay: "Повторить",
     stop: "Остановить анимацию",
     source: "Источник",
     data_failed: "Не удалось показать цифры: в данных есть ошибки.",
-    unknown_categories: "Таких категорий нет, они пропущены",
+    unknown_categories: "Неизвестные категории (пропущены)",
     loading: "Загрузка данных…",
     load_network: "Не удалось загрузить файл данных: нет связи с сервером.",
     load_timeout: "Файл данных не загрузился вовремя.",
     load_status: "Файл данных не загрузился, ответ сервера:",
-    needs_wasm: "Для этой инфографики нужен WebAssembly, но эта страница его не разрешает.",
+    needs_wasm: "Для работы инфографики нужен WebAssembly, но эта страница не разрешает его запуск.",
     view: "Вид",
     chart: "Диаграмма",
     table: "Таблица",
@@ -137,8 +137,8 @@ const RU: Strings = Strings {
     col_detail: "Подробности",
     col_value: "Значение",
     col_number: "Число",
-    col_unit: "Единица",
-    col_qualifier: "Точность",
+    col_unit: "Единица измерения",
+    col_qualifier: "Уточнение",
     col_period: "Период",
     share: "Доля",
 };
@@ -157,7 +157,7 @@ const EN: Strings = Strings {
     stop: "Stop animation",
     source: "Source",
     data_failed: "The figures could not be shown: the data has errors.",
-    unknown_categories: "No such categories, ignored",
+    unknown_categories: "Unknown categories (ignored)",
     loading: "Loading the figures…",
     load_network: "The data file could not be reached.",
     load_timeout: "The data file did not load in time.",
@@ -285,8 +285,9 @@ pub fn part_words(value: f64, lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::En if value == 1.0 => ("", " of them was "),
         Lang::En => ("", " of them were "),
-        Lang::Ru => ("из них ", " — "),
-        Lang::Kk => ("олардың ", " — "),
+        // A no-break space keeps the dash off the start of a line.
+        Lang::Ru => ("из них ", "\u{a0}— "),
+        Lang::Kk => ("олардың ", "\u{a0}— "),
     }
 }
 
@@ -337,8 +338,8 @@ pub fn one_in(n: u64, fewer: bool, lang: Lang) -> String {
     match (lang, fewer) {
         (Lang::En, false) => format!("about 1 in {num}"),
         (Lang::En, true) => format!("fewer than 1 in {num}"),
-        (Lang::Ru, false) => format!("примерно 1 из {num}"),
-        (Lang::Ru, true) => format!("менее 1 из {num}"),
+        (Lang::Ru, false) => format!("примерно один из {num}"),
+        (Lang::Ru, true) => format!("менее одного из {num}"),
         (Lang::Kk, false) => format!(
             "шамамен әрбір {} бірі",
             format::kk_with_suffix(n as f64, 0, Case::Genitive)
@@ -374,7 +375,7 @@ pub fn qualifier_name(q: Qualifier, lang: Lang) -> &'static str {
         (Lang::Kk, Qualifier::Nearly) => "жуық",
         (Lang::Kk, Qualifier::About) => "шамамен",
         (Lang::Kk, Qualifier::MoreThan) => "астам",
-        (Lang::Kk, Qualifier::LessThan) => "аз",
+        (Lang::Kk, Qualifier::LessThan) => "кем",
     }
 }
 
@@ -627,7 +628,8 @@ mod tests {
     #[test]
     fn one_in_n() {
         assert_eq!(one_in(275, true, Lang::En), "fewer than 1 in 275");
-        assert_eq!(one_in(276, false, Lang::Ru), "примерно 1 из 276");
+        assert_eq!(one_in(276, false, Lang::Ru), "примерно один из 276");
+        assert_eq!(one_in(275, true, Lang::Ru), "менее одного из 275");
         assert_eq!(one_in(275, true, Lang::Kk), "әрбір 275-тің бірінен аз");
         assert_eq!(one_in(276, false, Lang::Kk), "шамамен әрбір 276-ның бірі");
     }

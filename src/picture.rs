@@ -322,7 +322,10 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
                     bold: false,
                     end: true,
                     ink: Ink::Text,
-                    text: format::number(value, decimals, lang),
+                    text: match (i, wording) {
+                        (1, Some(_)) => format!("≈{}", format::number(value, decimals, lang)),
+                        _ => format::number(value, decimals, lang),
+                    },
                 }));
                 pen.y = pen.y.max(below);
             }

@@ -272,7 +272,7 @@ mod tests {
                 ("fewer than 1 in 275", Some(0.37), "less than")
             ]
         );
-        assert!(rows.iter().any(|r| r.shown == "16 June 2024"));
+        assert!(rows.iter().any(|r| r.shown == "16\u{a0}June 2024"));
         let schools = rows
             .iter()
             .find(|r| r.figure == "events held in educational institutions")

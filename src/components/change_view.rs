@@ -29,9 +29,19 @@ pub fn change_view(props: &FigureProps) -> Html {
     };
     let [before_label, after_label] = describe::ends(d, figure, lang);
     let decimals = format::decimals_of(*percent);
+    // Where the change is the source's words ("halved"), the level after it is derived.
+    let after_value = match wording {
+        Some(_) => format!("≈{}", format::number(*after, decimals, lang)),
+        None => format::number(*after, decimals, lang),
+    };
     let rows = [
-        ("before", before_label, bars[0], *before),
-        ("after", after_label, bars[1], *after),
+        (
+            "before",
+            before_label,
+            bars[0],
+            format::number(*before, decimals, lang),
+        ),
+        ("after", after_label, bars[1], after_value),
     ];
     let direction = if *percent < 0.0 { "down" } else { "up" };
     html! {
@@ -49,7 +59,7 @@ pub fn change_view(props: &FigureProps) -> Html {
                     <div class={format!("row {class}")}>
                         <span class="row-label">{ label }</span>
                         { bar(b, class) }
-                        <span class="row-value">{ format::number(value, decimals, lang) }</span>
+                        <span class="row-value">{ value }</span>
                     </div>
                 }) }
             </div>
