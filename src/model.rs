@@ -920,8 +920,18 @@ impl Cx {
         let period = self.refer(&mut obj, "period", Ref::Period, false);
         let of = self.refer(&mut obj, "of", Ref::Figure, false);
         let note = self.optional_text(&mut obj, "note");
-        // Fields of every kind count as known, so that a wrong `kind` does not also
-        // raise a warning for each of them.
+        // A field of another kind than the figure's is an unknown field ("value" on a
+        // change). When `kind` is missing or unknown, every kind's fields count as known
+        // instead, so that the one error about `kind` does not come with a warning for
+        // each of them.
+        const KINDS: [&str; 6] = [
+            "change",
+            "count",
+            "funnel",
+            "part",
+            "milestone",
+            "statement",
+        ];
         const KIND_FIELDS: [&str; 9] = [
             "change",
             "wording",
@@ -933,7 +943,15 @@ impl Cx {
             "date",
             "points",
         ];
-        let kind = self.required(&mut obj, "kind").and_then(|(v, p)| {
+        let kind = self.required(&mut obj, "kind");
+        if !kind
+            .as_ref()
+            .and_then(|(v, _)| v.as_str())
+            .is_some_and(|name| KINDS.contains(&name))
+        {
+            obj.used.extend(KIND_FIELDS);
+        }
+        let kind = kind.and_then(|(v, p)| {
             let name = v.as_str().unwrap_or_default();
             match name {
                 "change" => {
@@ -1009,7 +1027,6 @@ impl Cx {
                 }
             }
         });
-        obj.used.extend(KIND_FIELDS);
         self.finish(obj);
         Some(Figure {
             id: id?,

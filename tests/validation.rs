@@ -163,3 +163,76 @@ fn html_in_labels_is_kept_as_text() {
     assert!(!html.contains("<img"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// Every issue of a dataset (errors first, then warnings), in English, sorted within each
+/// severity; "(valid)" first when it loads.
+fn issues(text: &str) -> Vec<String> {
+    let (valid, issues) = match model::parse(text) {
+        Ok(parsed) => (true, parsed.warnings),
+        Err(issues) => (false, issues),
+    };
+    let mut out: Vec<String> = valid.then(|| "(valid)".to_string()).into_iter().collect();
+    for severity in [Severity::Error, Severity::Warning] {
+        let mut some: Vec<String> = issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .map(|i| i18n::issue(i, Lang::En))
+            .collect();
+        some.sort();
+        out.extend(some);
+    }
+    out
+}
+
+/// `MINIMAL` with its one figure's fields after `"category":"c",` replaced.
+fn figure(fields: &str) -> String {
+    MINIMAL.replacen(
+        r#""kind":"count","value":5,"label":{"kk":"а","ru":"а","en":"a"}"#,
+        fields,
+        1,
+    )
+}
+
+const LABEL: &str = r#""label":{"kk":"а","ru":"а","en":"a"}"#;
+
+#[test]
+fn a_field_of_another_kind_is_an_unknown_field() {
+    let unknown = |field: &str| format!("figures[0].{field}: Unknown field, ignored");
+    let table: Vec<(String, Vec<String>)> = vec![
+        // Each kind with its own fields: nothing to say.
+        (figure(&format!(r#""kind":"change","change":-5,"wording":{{"en":"w"}},{LABEL}"#)), vec![
+            "(valid)".into(),
+            "figures[0].wording.kk: No Kazakh text: another language is shown instead".into(),
+            "figures[0].wording.ru: No Russian text: another language is shown instead".into(),
+        ]),
+        (figure(&format!(r#""kind":"count","value":5,"qualifier":"about",{LABEL}"#)), vec!["(valid)".into()]),
+        // Fields of another kind.
+        (figure(&format!(r#""kind":"change","change":-5,"qualifier":"roughly",{LABEL}"#)), vec!["(valid)".into(), unknown("qualifier")]),
+        (figure(&format!(r#""kind":"change","change":-5,"value":5,{LABEL}"#)), vec!["(valid)".into(), unknown("value")]),
+        (figure(&format!(r#""kind":"count","value":5,"steps":[],"change":1,{LABEL}"#)), vec!["(valid)".into(), unknown("change"), unknown("steps")]),
+        (figure(&format!(r#""kind":"funnel","qualifier":"about","steps":[{{"value":1,{LABEL}}}],{LABEL}"#)), vec!["(valid)".into(), unknown("qualifier")]),
+        (figure(&format!(r#""kind":"statement","date":"2024-01-01","points":[],"part":{{}},"whole":{{}},"wording":{{}},{LABEL}"#)), vec![
+            "(valid)".into(), unknown("date"), unknown("part"), unknown("points"), unknown("whole"), unknown("wording"),
+        ]),
+        (figure(&format!(r#""kind":"milestone","date":"2024-01-01","value":5,{LABEL}"#)), vec!["(valid)".into(), unknown("value")]),
+        // Beside an error of the figure's own kind, still a warning.
+        (figure(&format!(r#""kind":"change","change":"x","value":5,{LABEL}"#)), vec![
+            "figures[0].change: Must be a number".into(), unknown("value"),
+        ]),
+        // A missing or unknown kind: only the error about `kind`, no warning per field.
+        (figure(&format!(r#""value":5,"qualifier":"roughly","steps":[],{LABEL}"#)), vec!["figures[0].kind: Required, but missing".into()]),
+        (figure(&format!(r#""kind":null,"value":5,{LABEL}"#)), vec!["figures[0].kind: Required, but missing".into()]),
+        (figure(&format!(r#""kind":"pie","value":5,"change":3,"date":"x",{LABEL}"#)), vec![
+            "figures[0].kind: Unknown kind “pie”: use change, count, funnel, part, milestone or statement".into(),
+        ]),
+        (figure(&format!(r#""kind":7,"value":5,{LABEL}"#)), vec!["figures[0].kind: Must be a text".into()]),
+        // Other unknown fields are still reported beside an unknown kind.
+        (figure(&format!(r#""kind":"pie","value":5,"colour":"red",{LABEL}"#)), vec![
+            "figures[0].kind: Unknown kind “pie”: use change, count, funnel, part, milestone or statement".into(),
+            unknown("colour"),
+        ]),
+    ];
+    for (text, want) in &table {
+        assert_eq!(&issues(text), want, "dataset: {text}");
+    }
+}
