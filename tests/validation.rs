@@ -236,3 +236,42 @@ fn a_field_of_another_kind_is_an_unknown_field() {
         assert_eq!(&issues(text), want, "dataset: {text}");
     }
 }
+
+#[test]
+fn empty_means_only_blank_characters() {
+    let title = |s: &str| MINIMAL.replacen(r#""en":"T""#, &format!(r#""en":"{s}""#), 1);
+    let empty = vec!["title.en: Must not be empty".to_string()];
+    // White_Space (U+0085 included, unlike JavaScript's \s) and the invisible format
+    // characters (U+FEFF included, unlike Rust's `trim`).
+    for blank in [
+        " \\t\\n\\r",
+        "\\u0085",
+        "\\u00a0",
+        "\\u202f",
+        "\\u3000",
+        "\\u200b",
+        "\\u200c\\u200d",
+        "\\u200e\\u200f",
+        "\\u2060",
+        "\\u00ad",
+        "\\ufeff",
+        "\\u180e",
+        "\\u2066\\u2069",
+    ] {
+        assert_eq!(issues(&title(blank)), empty, "{blank}");
+    }
+    // Characters that are not blank: a letter that looks empty, a control character, an
+    // unassigned code point between the format characters.
+    for visible in ["\\u3164", "\\u0000", "\\u2065", "\\u200bx"] {
+        assert_eq!(issues(&title(visible)), vec!["(valid)"], "{visible}");
+    }
+    // Blank characters at the ends are dropped, inside they are kept; the same for ids,
+    // so that a reference trimmed alike still resolves.
+    let text = title("\\ufeff\\u200b 100\\u00a0000\\u2060\\u0085")
+        .replacen(r#""id":"c""#, r#""id":"\u200bc\ufeff""#, 1)
+        .replacen(r#""id":"t""#, r#""id":" t\u00a0""#, 1);
+    let d = model::parse(&text).expect("valid").dataset;
+    assert_eq!(d.title.en, "100\u{a0}000");
+    assert_eq!((d.id.as_str(), d.categories[0].id.as_str()), ("t", "c"));
+    assert_eq!(d.figures[0].category, "c");
+}
