@@ -485,6 +485,24 @@ pub fn parse(json: &str) -> Result<Parsed, Vec<Issue>> {
     }
 }
 
+/// Whether a character is blank: invisible on its own, so that a string of nothing else is
+/// empty, and trimmed from the ends of every string. Blank are Unicode's White_Space
+/// characters (what `str::trim` trims, U+0085 included) and the invisible format
+/// characters of the Basic Multilingual Plane (general category Cf, default-ignorable):
+/// U+00AD soft hyphen, U+061C, U+180E, U+200B–U+200F (zero-width space, non-joiner,
+/// joiner, direction marks), U+202A–U+202E, U+2060–U+2064 (word joiner, invisible
+/// operators), U+2066–U+206F, U+FEFF (zero-width no-break space, byte order mark).
+///
+/// The contract: the JSON Schema's `string` pattern (`docs/salystyr-1.schema.json`) is
+/// "one character outside this set", and `docs/FORMAT.md` (Texts) lists the same set.
+/// A match over code points, not a Unicode table, to keep the wasm small.
+fn is_blank(c: char) -> bool {
+    matches!(c,
+        '\t'..='\r' | ' ' | '\u{85}' | '\u{a0}' | '\u{ad}' | '\u{61c}' | '\u{1680}' | '\u{180e}'
+        | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}' | '\u{3000}' | '\u{feff}')
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -617,9 +635,11 @@ impl Cx {
         found
     }
 
+    /// A string: not empty (not only [`is_blank`] characters), at most [`MAX_TEXT`]
+    /// characters counted before trimming, returned without blank characters at its ends.
     fn string(&mut self, v: &Value, path: &str) -> Option<String> {
         match v {
-            Value::String(s) if s.trim().is_empty() => {
+            Value::String(s) if s.chars().all(is_blank) => {
                 self.error(path, Problem::Empty);
                 None
             }
@@ -627,7 +647,7 @@ impl Cx {
                 self.error(path, Problem::TooLong { limit: MAX_TEXT });
                 None
             }
-            Value::String(s) => Some(s.trim().to_string()),
+            Value::String(s) => Some(s.trim_matches(is_blank).to_string()),
             _ => {
                 self.error(path, Problem::WrongType(Expected::String));
                 None
@@ -925,8 +945,18 @@ impl Cx {
         let period = self.refer(&mut obj, "period", Ref::Period, false);
         let of = self.refer(&mut obj, "of", Ref::Figure, false);
         let note = self.optional_text(&mut obj, "note");
-        // Fields of every kind count as known, so that a wrong `kind` does not also
-        // raise a warning for each of them.
+        // A field of another kind than the figure's is an unknown field ("value" on a
+        // change). When `kind` is missing or unknown, every kind's fields count as known
+        // instead, so that the one error about `kind` does not come with a warning for
+        // each of them.
+        const KINDS: [&str; 6] = [
+            "change",
+            "count",
+            "funnel",
+            "part",
+            "milestone",
+            "statement",
+        ];
         const KIND_FIELDS: [&str; 9] = [
             "change",
             "wording",
@@ -938,7 +968,15 @@ impl Cx {
             "date",
             "points",
         ];
-        let kind = self.required(&mut obj, "kind").and_then(|(v, p)| {
+        let kind = self.required(&mut obj, "kind");
+        if !kind
+            .as_ref()
+            .and_then(|(v, _)| v.as_str())
+            .is_some_and(|name| KINDS.contains(&name))
+        {
+            obj.used.extend(KIND_FIELDS);
+        }
+        let kind = kind.and_then(|(v, p)| {
             let name = v.as_str().unwrap_or_default();
             match name {
                 "change" => {
@@ -1014,7 +1052,6 @@ impl Cx {
                 }
             }
         });
-        obj.used.extend(KIND_FIELDS);
         self.finish(obj);
         Some(Figure {
             id: id?,
@@ -1048,6 +1085,28 @@ mod tests {
         let parsed = parse(SEED_JSON).expect("seed is valid");
         assert_eq!(parsed.warnings, vec![]);
         assert_eq!(parsed.dataset.id, "kz-mia-2024");
+    }
+
+    #[test]
+    fn blank_is_white_space_and_the_invisible_format_characters() {
+        // A second spelling of `is_blank`'s list, against Rust's White_Space.
+        let invisible = |c: char| {
+            matches!(c as u32, 0xAD | 0x61C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E)
+                || matches!(c as u32, 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF)
+        };
+        for c in char::MIN..=char::MAX {
+            assert_eq!(
+                is_blank(c),
+                c.is_whitespace() || invisible(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(
+            "\u{feff}\u{200b} x\u{85}\u{a0}".trim_matches(is_blank),
+            "x",
+            "trimmed at both ends"
+        );
     }
 
     #[test]
