@@ -5,6 +5,8 @@
 //! salystyr check FILE...                      exit 0 valid (warnings allowed), 1 invalid, 2 usage or I/O
 //! salystyr render FILE [--lang kk|ru|en] [--categories IDS]
 //! salystyr image FILE [--lang kk|ru|en] [--categories IDS]   the picture as SVG
+//! salystyr embed FILE [--lang kk|ru|en] [--categories IDS] [--base URL] [--src URL]
+//!                                             the prerendered, paste-ready embed
 //! salystyr fallback                           JSON for dist/salystyr-fallback.json
 //! ```
 //! `FILE` may be `-` for standard input.
@@ -31,6 +33,9 @@ const HELP: &str = "usage:
                                                   print the infographic's static HTML
   salystyr image FILE [--lang kk|ru|en] [--categories IDS] [--messages kk|ru|en]
                                                   print its picture as an SVG image
+  salystyr embed FILE [--lang kk|ru|en] [--categories IDS] [--base URL] [--src URL]
+                                                  print the paste-ready prerendered embed
+                                                  (its CSP hash on standard error)
   salystyr fallback                               print the embed's no-WebAssembly fallback (JSON)
 exit status: 0 valid, 1 invalid dataset, 2 usage or unreadable file";
 
@@ -41,6 +46,7 @@ pub fn run(args: &[String], out: &mut String, err: &mut String) -> i32 {
         Some("check") if args.len() > 1 => check(&args[1..], out, err),
         Some("render") if args.len() > 1 => render(&args[1..], out, err, false),
         Some("image") if args.len() > 1 => render(&args[1..], out, err, true),
+        Some("embed") if args.len() > 1 => embed(&args[1..], out, err),
         Some("fallback") => {
             out.push_str(&fallback());
             OK
@@ -132,13 +138,17 @@ fn check(args: &[String], out: &mut String, err: &mut String) -> i32 {
 
 /// The static HTML of the infographic in its final state, as the embed renders it.
 pub fn html(dataset: Rc<Dataset>, lang: Lang, categories: Option<&str>) -> String {
-    let props = AppProps {
+    ssr(AppProps {
         data: Data::Ready(dataset.into()),
         lang,
         categories: categories.map(|c| c.to_string().into()),
         motion: false,
+        shown: false,
         controls: false,
-    };
+    })
+}
+
+fn ssr(props: AppProps) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime starts");
@@ -193,6 +203,167 @@ fn render(args: &[String], out: &mut String, err: &mut String, image: bool) -> i
             INVALID
         }
     }
+}
+
+/// The reading of `--lang`: kk by default; a usage error for anything but kk, ru, en.
+fn lang_option(args: &[String], err: &mut String) -> Option<Lang> {
+    match option(args, "--lang") {
+        Some(l) => match Lang::parse(&l) {
+            Some(lang) => Some(lang),
+            None => {
+                err.push_str(&format!("--lang must be kk, ru or en, not {l}\n"));
+                None
+            }
+        },
+        None => Some(Lang::Kk),
+    }
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The widget's stylesheet, as the wasm adopts it.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+
+/// `'sha256-…'` of a text, the source expression a Content-Security-Policy's
+/// `style-src` needs to allow an inline `<style>` with exactly that text.
+pub fn csp_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = String::new();
+    for chunk in digest.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                b64.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                b64.push('=');
+            }
+        }
+    }
+    format!("'sha256-{b64}'")
+}
+
+/// The prerendered embed: the element with a declarative shadow root that holds the
+/// widget exactly as it looks once mounted (controls included, inert until then; final
+/// values; the reader's language) and its styles, and the script tag. The loader adopts
+/// this content and swaps in the live widget in one frame. The dataset reaches the live
+/// widget by `src`, or as `inline` JSON, or is the built-in one (both `None`).
+pub fn embed_snippet(
+    dataset: Rc<Dataset>,
+    lang: Lang,
+    categories: Option<&str>,
+    base: &str,
+    src: Option<&str>,
+    inline: Option<&str>,
+) -> String {
+    let html = ssr(AppProps {
+        data: Data::Ready(Rc::clone(&dataset).into()),
+        lang,
+        categories: categories.map(|c| c.to_string().into()),
+        motion: true,
+        shown: true,
+        controls: true,
+    });
+    let mut attrs = format!(" lang=\"{}\"", lang.code());
+    if let Some(c) = categories {
+        attrs.push_str(&format!(" categories=\"{}\"", attr(c)));
+    }
+    if let Some(src) = src {
+        attrs.push_str(&format!(" src=\"{}\"", attr(src)));
+    }
+    // Inside a <script>, "</script" would end it early: "<" is written as \u003c,
+    // which a JSON reader takes back as "<".
+    let data = inline.map_or(String::new(), |json| {
+        format!(
+            "<script type=\"application/json\">{}</script>",
+            minify_json(json).replace('<', "\\u003c")
+        )
+    });
+    let base = base.trim_end_matches('/');
+    format!(
+        "<salystyr-infographic{attrs}><template shadowrootmode=\"open\"><style>{STYLESHEET}</style>{html}</template>{data}</salystyr-infographic>\n\
+         <script type=\"module\" src=\"{}/salystyr.js\"></script>\n",
+        attr(base)
+    )
+}
+
+fn embed(args: &[String], out: &mut String, err: &mut String) -> i32 {
+    let path = &args[0];
+    let Some(lang) = lang_option(args, err) else {
+        return USAGE;
+    };
+    let text = match read_file(path) {
+        Ok(t) => t,
+        Err(e) => {
+            err.push_str(&e);
+            err.push('\n');
+            return USAGE;
+        }
+    };
+    match model::parse(&text) {
+        Ok(parsed) => {
+            let categories = option(args, "--categories");
+            let base = option(args, "--base").unwrap_or_else(|| ".".to_string());
+            let src = option(args, "--src");
+            let builtin = parsed.dataset == *seed();
+            let inline = (src.is_none() && !builtin).then_some(text.as_str());
+            out.push_str(&embed_snippet(
+                Rc::new(parsed.dataset),
+                lang,
+                categories.as_deref(),
+                &base,
+                src.as_deref(),
+                inline,
+            ));
+            err.push_str(&format!(
+                "Content-Security-Policy: this snippet's inline style needs style-src {}\n",
+                csp_hash(STYLESHEET)
+            ));
+            OK
+        }
+        Err(issues) => {
+            for issue in &issues {
+                err.push_str(&format!(
+                    "{path}: {}\n",
+                    i18n::issue(issue, messages_lang(args))
+                ));
+            }
+            INVALID
+        }
+    }
+}
+
+/// JSON without the whitespace between its tokens.
+fn minify_json(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in s.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn json_string(s: &str) -> String {

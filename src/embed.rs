@@ -83,6 +83,7 @@ impl Instance {
             lang: Lang::resolve(lang.as_deref(), host_lang().as_deref()),
             categories: categories.map(Into::into),
             motion: true,
+            shown: false,
             controls: true,
         };
         let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();

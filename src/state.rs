@@ -62,20 +62,29 @@ pub enum Action {
 }
 
 impl State {
-    /// The starting state. With `instant`, the animation is already over.
-    pub fn new(lang: Lang, order: Rc<[String]>, selection: Selection, instant: bool) -> State {
+    /// The starting state. With `still` nothing ever moves (reduced motion, a static
+    /// render); with `shown` the figures are already on screen in their final state (an
+    /// adopted prerender) and the reader may replay the animation.
+    pub fn new(
+        lang: Lang,
+        order: Rc<[String]>,
+        selection: Selection,
+        still: bool,
+        shown: bool,
+    ) -> State {
+        let at_end = still || shown;
         State {
             lang,
             order,
             active: selection.active,
             unknown: selection.unknown,
             play: Play {
-                started: instant,
+                started: at_end,
                 run: 0,
-                instant,
+                instant: at_end,
             },
             table: false,
-            motion: !instant,
+            motion: !still,
             running: false,
         }
     }
@@ -164,6 +173,7 @@ mod tests {
                 active: active.iter().map(|s| s.to_string()).collect(),
                 unknown: vec![],
             },
+            false,
             false,
         ))
     }
@@ -260,6 +270,7 @@ mod tests {
                 unknown: vec![],
             },
             true,
+            false,
         ));
         for action in [Action::Rewind, Action::Stop, Action::Finished, Action::Play] {
             assert!(
@@ -268,5 +279,23 @@ mod tests {
             );
         }
         assert!(!instant.running && instant.play.started);
+    }
+
+    #[test]
+    fn an_adopted_prerender_starts_at_the_end_and_may_replay() {
+        let shown = Rc::new(State::new(
+            Lang::Kk,
+            order(),
+            Selection {
+                active: vec![],
+                unknown: vec![],
+            },
+            false,
+            true,
+        ));
+        assert!(shown.play.started && shown.play.instant && shown.motion && !shown.running);
+        assert!(Rc::ptr_eq(&shown, &shown.clone().reduce(Action::Play)));
+        let replayed = shown.reduce(Action::Rewind).reduce(Action::Play);
+        assert!(replayed.running && !replayed.play.instant);
     }
 }

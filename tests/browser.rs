@@ -38,6 +38,7 @@ fn mount(lang: Lang, categories: Option<&str>) -> (ShadowRoot, yew::AppHandle<Ap
             lang,
             categories: categories.map(|c| c.to_string().into()),
             motion: true,
+            shown: false,
             controls: true,
         },
     )

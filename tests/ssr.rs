@@ -11,6 +11,7 @@ async fn render(lang: Lang, categories: Option<&str>) -> String {
         lang,
         categories: categories.map(|c| c.to_string().into()),
         motion: false,
+        shown: false,
         controls: true,
     })
     .hydratable(false)

@@ -65,6 +65,11 @@ pub struct AppProps {
     /// Animate on entry. Off, the final state shows at once (server-side rendering).
     #[prop_or(true)]
     pub motion: bool,
+    /// The figures are already on screen in their final state (a prerender being
+    /// adopted, or rendered to be one): start there instead of animating; the reader may
+    /// still replay.
+    #[prop_or_default]
+    pub shown: bool,
     /// Show the controls (languages, categories, table, download, replay). Off for
     /// static HTML, where nothing would answer them.
     #[prop_or(true)]
@@ -78,9 +83,8 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         use_reducer(move || {
             let (order, selection) = props.data.select(props.categories.as_deref());
-            let instant =
-                !props.motion || (cfg!(target_arch = "wasm32") && prefers_reduced_motion());
-            State::new(props.lang, order, selection, instant)
+            let still = !props.motion || (cfg!(target_arch = "wasm32") && prefers_reduced_motion());
+            State::new(props.lang, order, selection, still, props.shown)
         })
     };
 
@@ -216,7 +220,6 @@ pub fn App(props: &AppProps) -> Html {
                         source: &dataset.source,
                         lang,
                         controls: props.controls,
-                        motion: state.motion,
                         running: state.running,
                         on_replay,
                         on_stop,
@@ -252,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
                         <h2 class="title" id="salystyr-title">{ title }</h2>
                     }
                     if props.controls {
-                    <div class="controls">
+                    <div class="controls" inert={super::INERT_UNTIL_LIVE}>
                         { language_switch(&LanguageSwitchProps { lang, on_select: on_lang }) }
                         if let Some(d) = props.data.dataset() {
                             { category_toggles(&CategoryTogglesProps {

@@ -16,8 +16,6 @@ pub struct FooterProps<'a> {
     pub lang: Lang,
     /// Show the download buttons and the animation control.
     pub controls: bool,
-    /// The instance may animate: show the stop/replay control.
-    pub motion: bool,
     /// The animation is running: the control stops it instead of replaying it.
     pub running: bool,
     /// Called when the reader asks to play the animation again.
@@ -59,15 +57,16 @@ pub fn footer(props: &FooterProps<'_>) -> Html {
                 }
             </p>
             if props.controls {
-                <div class="actions">
+                <div class="actions" inert={super::INERT_UNTIL_LIVE}>
                     { export(Export::Csv, "download", s.download_csv) }
                     { export(Export::Png, "download-png", s.download_png) }
                     { export(Export::Svg, "download-svg", s.download_svg) }
-                    if props.motion {
-                        <button type="button" class="replay" onclick={on_motion}>
-                            { if running { s.stop } else { s.replay } }
-                        </button>
-                    }
+                    // Hidden by the stylesheet where the reader asked for reduced motion
+                    // (nothing moves there), but always present: a prerender, which cannot
+                    // know, and the live widget that adopts it lay out the same.
+                    <button type="button" class="replay" onclick={on_motion}>
+                        { if running { s.stop } else { s.replay } }
+                    </button>
                 </div>
             }
         </footer>

@@ -39,6 +39,12 @@ pub use milestone_view::milestone_view;
 pub use notice::notice;
 pub use part_view::part_view;
 
+/// `inert` for the controls of a server-side render: a prerender shows them where the
+/// live widget will have them (so nothing moves when it takes over), but before that,
+/// or where scripts or WebAssembly cannot run, they would do nothing, so they are out
+/// of reach of the keyboard, the pointer and screen readers.
+pub(crate) const INERT_UNTIL_LIVE: bool = cfg!(not(target_arch = "wasm32"));
+
 /// A labelled group of buttons (`role="group"`) in which arrow keys, Home and End move
 /// the focus.
 pub fn button_group(
