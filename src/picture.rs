@@ -447,8 +447,14 @@ pub fn svg(p: &Picture) -> String {
     out
 }
 
+/// Text for XML: the markup characters escaped, and the characters XML 1.0 cannot hold
+/// at all (C0 controls other than tab and line ends, U+FFFE, U+FFFF), which a dataset may
+/// carry as `\u0000`, left out so that the file stays well-formed.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    text.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{fffd}' | '\u{10000}'..))
+        .collect::<String>()
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
@@ -639,6 +645,7 @@ mod tests {
         assert!(svg.contains("xml:lang=\"ru\""));
         assert!(svg.ends_with("</svg>"));
         assert_eq!(escape("a < b & c > d"), "a &lt; b &amp; c &gt; d");
+        assert_eq!(escape("nul\u{0}bell\u{7}\u{fffe}ok\ttab"), "nulbellok\ttab");
         // Every text of the picture is in the file, escaped.
         for t in texts(&p) {
             assert!(svg.contains(&escape(t)), "{t}");

@@ -404,12 +404,7 @@ fn check_valid(d: &Dataset, lang: Lang) -> Result<(), String> {
     }
     // The picture: well-formed, every mark inside the page on all four sides.
     let p = picture::picture(d, &all, lang);
-    // A known gap, left to the picture module: `picture::svg` copies characters that XML
-    // forbids (a label's U+0000, written `\u0000` in the JSON) into the SVG, which is then
-    // not well-formed. Until it drops or replaces them, they are taken out before the
-    // check, and only they: delete this filter with that fix.
-    let svg: String = picture::svg(&p).chars().filter(|&c| xml_char(c)).collect();
-    well_formed(&svg)?;
+    well_formed(&picture::svg(&p))?;
     for m in &p.marks {
         let (left, top, right, bottom) = bounds(m);
         if left < 0 || top < 0 || right > p.width as i64 || bottom > p.height as i64 {
