@@ -177,7 +177,7 @@ mod tests {
             ("women-violent", Lang::En, "Of which, violent crimes: down 37.9% over the past five years."),
             ("women-rights", Lang::En, "Crimes against women’s rights: halved (about -50%) over the past five years."),
             ("women-rights", Lang::Kk, "Әйелдер құқығына қол сұғатын қылмыстар: соңғы бес жылда екі есеге азайды (шамамен -50%)."),
-            ("juvenile-crime", Lang::Ru, "Подростковая преступность: снижение на 6\u{a0}% (период в источнике не указан). Результат профилактической работы."),
+            ("juvenile-crime", Lang::Ru, "Подростковая преступность: снижение на 6\u{a0}% (период в источнике не указан). По данным источника, это результат профилактической работы."),
             ("juvenile-theft", Lang::En, "Of which, theft by minors: down 19% (period not stated in the source)."),
             ("juvenile-theft", Lang::Kk, "Оның ішінде кәмелетке толмағандар жасаған ұрлық: 19%-ға төмендеді (дереккөзде кезең көрсетілмеген)."),
             ("crisis-centres", Lang::En, "69 crisis centres for victims of violence operate in Kazakhstan (currently)."),

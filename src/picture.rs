@@ -28,6 +28,9 @@ const MARGIN: u32 = 24;
 const INDENT: u32 = 14;
 const BAR_HEIGHT: u32 = 12;
 const DOT_PITCH: u32 = 10;
+/// The length of every index bar's track (before = 100): room for the deepest card's
+/// label column and value.
+const INDEX_LENGTH: u32 = 320;
 
 /// The colours of the picture: the light palette of the stylesheet. Text colours have
 /// a contrast of at least 4.5:1 on the white page, bar colours at least 3:1.
@@ -192,16 +195,20 @@ impl Pen {
         }
     }
 
-    /// A bar's track from `x` to `right`, filled to its fraction.
-    fn bar(&mut self, x: u32, right: u32, bar: Bar, ink: Ink) {
+    /// A bar on a scale from `x` to `right`, filled to its fraction; with `track`, the
+    /// empty rest of the scale is drawn too (parts of a whole, indexes), not for amounts,
+    /// where it would read as a share the source does not give.
+    fn bar(&mut self, x: u32, right: u32, bar: Bar, ink: Ink, track: bool) {
         let w = right.saturating_sub(x);
-        self.marks.push(Mark::Rect {
-            x,
-            y: self.y,
-            w,
-            h: BAR_HEIGHT,
-            ink: Ink::Track,
-        });
+        if track {
+            self.marks.push(Mark::Rect {
+                x,
+                y: self.y,
+                w,
+                h: BAR_HEIGHT,
+                ink: Ink::Track,
+            });
+        }
         self.marks.push(Mark::Rect {
             x,
             y: self.y,
@@ -298,23 +305,25 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
             match wording {
                 // The source's words lead; the number derived from them is approximate.
                 Some(w) => {
-                    pen.text(x, right, w.get(lang), 24, true, Ink::Accent);
-                    pen.text(x, right, &i18n::about(&number, lang), 15, true, Ink::Accent);
+                    pen.text(x, right, w.get(lang), 24, true, Ink::Text);
+                    pen.text(x, right, &i18n::about(&number, lang), 15, true, Ink::Muted);
                 }
-                None => pen.text(x, right, &number, 30, true, Ink::Accent),
+                None => pen.text(x, right, &number, 30, true, Ink::Text),
             }
             let labels = describe::ends(d, figure, lang);
             let inks = [Ink::Before, Ink::Accent2];
             // Label column, bar, value column: as the rows of the live card.
+            // One index length in the whole picture, whatever the nesting: 100 is equally
+            // long in every card.
             let (bar_x, value_right) = (x + 150, right);
-            let bar_right = value_right - 60;
+            let bar_right = bar_x + INDEX_LENGTH;
             for (i, value) in [*before, *after].into_iter().enumerate() {
                 pen.gap(4);
                 let row = pen.y;
                 pen.text(x, bar_x - 8, labels[i], 13, false, Ink::Muted);
                 let below = pen.y;
                 pen.y = row + 3;
-                pen.bar(bar_x, bar_right, bars[i], inks[i]);
+                pen.bar(bar_x, bar_right, bars[i], inks[i], true);
                 pen.marks.push(Mark::Text(Line {
                     x: value_right,
                     y: row + 13,
@@ -338,7 +347,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
         (FigureKind::Funnel { steps }, _, Placed::Bars(bars)) => {
             for (step, bar) in steps.iter().zip(bars) {
                 pen.gap(6);
-                pen.bar(x, right, bar, Ink::Accent2);
+                pen.bar(x, right, bar, Ink::Accent2, false);
                 pen.text(x, right, &describe::step(step, lang), 15, false, Ink::Text);
             }
         }
@@ -354,7 +363,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
             for (i, (words, ink)) in steps.into_iter().enumerate() {
                 pen.gap(6);
                 if let Some(bars) = bars {
-                    pen.bar(x, right, bars[i], ink);
+                    pen.bar(x, right, bars[i], ink, true);
                 }
                 pen.text(x, right, &words, 15, false, Ink::Text);
             }
@@ -560,6 +569,7 @@ mod tests {
     fn bars_are_drawn_to_one_scale_within_each_figure() {
         let d = seed();
         let mut checked = 0;
+        let mut index_lengths = Vec::new();
         for lang in Lang::ALL {
             for f in &d.figures {
                 let mut pen = Pen {
@@ -582,23 +592,29 @@ mod tests {
                     (Comparison::Part { part, whole, .. }, _) => vec![whole.value, part.value],
                     _ => vec![],
                 };
-                assert_eq!(rects.len(), values.len() * 2, "{} {lang:?}", f.id);
                 if values.is_empty() {
+                    assert!(rects.is_empty(), "{} {lang:?}", f.id);
                     continue;
                 }
-                let pairs: Vec<_> = rects.chunks(2).map(|c| (c[0], c[1])).collect();
-                let (track_x, track_w, _) = pairs[0].0;
+                // Amounts have no track drawn: their scale runs to the right margin.
+                let x = rects[0].0;
+                let tracks: Vec<_> = rects.iter().filter(|r| r.2 == Ink::Track).collect();
+                let fills: Vec<_> = rects.iter().filter(|r| r.2 != Ink::Track).collect();
+                assert_eq!(fills.len(), values.len(), "{} {lang:?}", f.id);
+                let scale = match tracks.first() {
+                    Some(t) => {
+                        assert_eq!(tracks.len(), values.len(), "{}: a track per bar", f.id);
+                        for t2 in &tracks {
+                            assert_eq!((t2.0, t2.1), (t.0, t.1), "{}: one track", f.id);
+                        }
+                        t.1
+                    }
+                    None => WIDTH - MARGIN - x,
+                };
                 let largest = values.iter().cloned().fold(0.0, f64::max);
-                for (i, (track, fill)) in pairs.iter().enumerate() {
-                    assert_eq!(track.2, Ink::Track, "{} {lang:?}", f.id);
-                    assert_eq!(
-                        (track.0, track.1),
-                        (track_x, track_w),
-                        "{}: one track",
-                        f.id
-                    );
-                    assert_eq!(fill.0, track_x, "{}: one baseline", f.id);
-                    let want = values[i] / largest * track_w as f64;
+                for (i, fill) in fills.iter().enumerate() {
+                    assert_eq!(fill.0, x, "{}: one baseline", f.id);
+                    let want = values[i] / largest * scale as f64;
                     assert!(
                         (fill.1 as f64 - want).abs() <= (want * 0.01).max(0.5),
                         "{} {lang:?} bar {i}: {} drawn for {want:.1}",
@@ -606,12 +622,20 @@ mod tests {
                         fill.1
                     );
                 }
+                if matches!(f.kind, FigureKind::Change { .. }) {
+                    index_lengths.push(scale);
+                }
                 checked += 1;
             }
         }
         // The four changes of women's rights, four of juvenile crime, the reports and
         // the response, the crisis centres' women: in three languages.
         assert_eq!(checked, 10 * 3);
+        // Every index is drawn to one length, at every depth: 100 is equally long.
+        assert!(
+            index_lengths.iter().all(|&l| l == INDEX_LENGTH),
+            "{index_lengths:?}"
+        );
     }
 
     #[test]
