@@ -704,3 +704,18 @@ test("the source is linked when the dataset gives an address, in the widget and 
   assert.ok(!(await picture("seed")).some((t) => /https?:/.test(t)));
   await context.close();
 });
+
+test("attributes as editors write them: a region subtag, ids separated by spaces, only unknown ids", async () => {
+  const body = script() + widget('id="a" lang="ru-RU" categories="women  children"') + widget('id="b" lang="EN" categories="sport"');
+  const { page, log, context } = await open(body);
+  await rendered(page, 2);
+  const groups = (id) => page.locator(`#${id}`).getByRole("heading", { level: 3 }).allTextContents();
+  assert.equal(await page.locator("#a section[lang]").first().getAttribute("lang"), "ru");
+  assert.deepEqual(await groups("a"), ["Права женщин", "Дети"]);
+  // None known: the notice names the id, and every category shows.
+  assert.equal(await page.locator("#b section[lang]").first().getAttribute("lang"), "en");
+  await page.locator("#b").getByRole("status").filter({ hasText: "sport" }).waitFor({ timeout: 5000 });
+  assert.equal((await groups("b")).length, 5);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
