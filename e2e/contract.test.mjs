@@ -586,12 +586,17 @@ test("width by container: the designed layouts at 280, 400, 700, 1000 and 1200 p
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `${width}px scrolls sideways`);
     // Nothing sticks out of the widget, where its own overflow would hide or scroll it.
-    const outside = await page.locator("salystyr-infographic").evaluate((host) => {
+    const { drawn, outside } = await page.locator("salystyr-infographic").evaluate((host) => {
       const right = host.getBoundingClientRect().right + 0.5;
-      return [...host.shadowRoot.querySelectorAll("*")]
-        .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > right)
-        .map((e) => `${e.localName}.${e.className?.baseVal ?? e.className}`);
+      const drawn = [...host.shadowRoot.querySelectorAll("*")].filter((e) => e.getClientRects().length);
+      return {
+        drawn: drawn.length,
+        outside: drawn
+          .filter((e) => e.getBoundingClientRect().right > right)
+          .map((e) => `${e.localName}.${e.className?.baseVal ?? e.className}`),
+      };
     });
+    assert.ok(drawn > 100, `${width}px: ${drawn} elements drawn`);
     assert.deepEqual(outside, [], `${width}px`);
     await context.close();
   }
