@@ -43,16 +43,38 @@ async function axe(page) {
   });
 }
 
+const TABLE = { kk: "Кесте", ru: "Таблица", en: "Table" };
+const VIEW = { kk: "Көрініс", ru: "Вид", en: "View" };
+/** The default palettes' background and text, as the reader's system asks. */
+const PALETTE = {
+  light: { background: "rgb(255, 255, 255)", text: "rgb(27, 27, 31)" },
+  dark: { background: "rgb(22, 23, 27)", text: "rgb(236, 236, 241)" },
+};
+/** The background and text colour of the widget's root region. */
+const palette = (widget) =>
+  widget.getByRole("region").first().evaluate((s) => {
+    const c = getComputedStyle(s);
+    return { background: c.backgroundColor, text: c.color };
+  });
+/** Resolves once the change of murders shows its final value (the animation is over). */
+const landed = (widget, lang) =>
+  widget
+    .locator("[data-figure=women-murder]")
+    .getByText({ kk: "-49,3%", ru: "-49,3\u00a0%", en: "-49.3%" }[lang], { exact: true })
+    .waitFor({ timeout: 5000 });
+
 for (const lang of ["kk", "ru", "en"]) {
   for (const scheme of ["light", "dark"]) {
     test(`axe finds no violation in ${lang}, ${scheme}`, async () => {
       const { page, widget, context } = await open({ lang, options: { colorScheme: scheme } });
       await widget.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(1300);
+      // With no theme attribute, the palette is the system's.
+      assert.deepEqual(await palette(widget), PALETTE[scheme]);
+      await landed(widget, lang);
       assert.deepEqual(await axe(page), []);
       // The table view too.
-      await widget.getByRole("group", { name: /Көрініс|Вид|View/ }).locator("button.table").click();
-      await widget.locator("table.figures").waitFor();
+      await widget.getByRole("group", { name: VIEW[lang] }).getByRole("button", { name: TABLE[lang] }).click();
+      await widget.getByRole("table").waitFor();
       assert.deepEqual(await axe(page), []);
       await context.close();
     });
@@ -66,6 +88,18 @@ test("the theme attribute overrides the system scheme", async () => {
   await page.evaluate(() => document.querySelector("salystyr-infographic").setAttribute("theme", "light"));
   const light = await widget.locator("section.salystyr").evaluate((s) => getComputedStyle(s).backgroundColor);
   assert.equal(light, "rgb(255, 255, 255)");
+  await context.close();
+});
+
+test("theme auto (and no theme) follows prefers-color-scheme, also when it changes", async () => {
+  const { page, widget, context } = await open({ lang: "en", theme: "auto", options: { colorScheme: "dark" } });
+  assert.deepEqual(await palette(widget), PALETTE.dark);
+  await page.emulateMedia({ colorScheme: "light" });
+  assert.deepEqual(await palette(widget), PALETTE.light);
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.deepEqual(await palette(widget), PALETTE.dark);
+  await page.evaluate(() => document.querySelector("salystyr-infographic").removeAttribute("theme"));
+  assert.deepEqual(await palette(widget), PALETTE.dark);
   await context.close();
 });
 
@@ -126,10 +160,38 @@ test("reduced motion shows the final state at once", async () => {
   assert.equal(await widget.locator("[data-figure=women-murder] .big").textContent(), "-49,3\u00a0%");
   const transition = await widget.locator(".fill").first().evaluate((f) => getComputedStyle(f).transitionDuration);
   assert.equal(transition, "0s");
-  // Nothing moves, so there is nothing to stop or replay.
-  assert.equal(await widget.locator("button.replay").count(), 0);
+  // Nothing moves, so there is nothing to stop or replay: no such control to see, tab to
+  // or hear (it is in the markup, hidden, so that a prerender lays out the same).
+  assert.equal(await widget.getByRole("button", { name: /Повторить|Остановить/ }).count(), 0);
+  assert.equal(await widget.locator("button.replay").isVisible(), false);
   await context.close();
 });
+
+/**
+ * The bars as drawn, each against its own track: at the final state each fill spans
+ * the width its track gives it (the bars' geometry is tested elsewhere).
+ */
+const noShortBars = async (widget) => {
+  const { bars, short } = await shortBars(widget);
+  assert.ok(bars >= 15, `${bars} bars drawn`); // 21 in every category of the default dataset
+  assert.deepEqual(short, [], "bars short of their final length");
+};
+const shortBars = (widget) =>
+  widget.evaluate((host) => {
+    const fills = [...host.shadowRoot.querySelectorAll("[aria-hidden=true] svg")].filter(
+      (f) => f.getClientRects().length && f.querySelector("rect") && !f.querySelector("pattern"),
+    );
+    const inner = (e) => {
+      const c = getComputedStyle(e);
+      const edges = ["borderLeftWidth", "borderRightWidth", "paddingLeft", "paddingRight"].map((k) => parseFloat(c[k]));
+      return e.getBoundingClientRect().width - edges.reduce((a, b) => a + b, 0);
+    };
+    const short = fills
+      .map((f) => [f.getBoundingClientRect().width, inner(f.parentElement)])
+      .filter(([drawn, full]) => Math.abs(drawn - full) > 0.5)
+      .map(([drawn, full]) => `${drawn.toFixed(1)} of ${full.toFixed(1)}`);
+    return { bars: fills.length, short };
+  });
 
 test("the animation control stops the running animation at its final state, and replays it", async () => {
   const { page, widget, context } = await open({ lang: "en" });
@@ -159,8 +221,7 @@ test("the animation control stops the running animation at its final state, and 
   );
   await widget.locator("section.is-still").waitFor();
   assert.equal(await big.textContent(), "-49.3%");
-  const transforms = await widget.locator(".fill").evaluateAll((fs) => fs.map((f) => getComputedStyle(f).transform));
-  assert.ok(transforms.every((t) => t === "none"), transforms.join());
+  await noShortBars(widget);
   assert.equal(await labels(), "Stop animation > Replay");
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.className), "replay");
   // Replay animates again from the start, and the control returns to "Replay" at the end.
@@ -174,10 +235,17 @@ test("the animation control stops the running animation at its final state, and 
 
 test("counting numbers stay out of the accessibility tree; every card has its full text", async () => {
   const { widget, context } = await open({ lang: "kk" });
-  const hidden = await widget.locator(".num").evaluateAll((nums) =>
-    nums.every((n) => n.closest('[aria-hidden="true"]') && !n.closest("[aria-live]")),
-  );
-  assert.equal(hidden, true);
+  const nums = await widget.locator(".num").evaluateAll((nums) => ({
+    count: nums.length,
+    exposed: nums.filter((n) => !n.closest('[aria-hidden="true"]') || n.closest("[aria-live]")).map((n) => n.textContent),
+  }));
+  assert.ok(nums.count >= 16, `${nums.count} counting numbers`);
+  assert.deepEqual(nums.exposed, []);
+  // What a screen reader gets: the sentence with the final value, never the counter.
+  await landed(widget, "kk");
+  const tree = await widget.ariaSnapshot();
+  assert.match(tree, /Оның ішінде кісі өлтіру: соңғы бес жылда 49,3%-ға төмендеді\./);
+  assert.doesNotMatch(tree, /-49,3%|-37,9%|-8,7%/);
   const alts = await widget.locator("article.card > .sr-only").allTextContents();
   assert.equal(alts.length, 16);
   assert.ok(alts.includes("Оның ішінде кісі өлтіру: соңғы бес жылда 49,3%-ға төмендеді."), alts.join("\n"));
@@ -296,8 +364,7 @@ test("print shows the final state in black and white, without controls", async (
   assert.ok((await alt.boundingBox()).width > 100);
   assert.equal(await widget.locator("[data-figure=women-murder] .big").isVisible(), false);
   // Bars at their final length, in black and white.
-  const fill = await widget.locator(".fill").first().evaluate((f) => getComputedStyle(f).transform);
-  assert.equal(fill, "none");
+  await noShortBars(widget);
   const colour = await widget.locator(".track.after rect").first().evaluate((r) => getComputedStyle(r).fill);
   assert.equal(colour, "rgb(0, 0, 0)");
   await page.pdf?.({ path: `${ARTIFACTS}print-en.pdf` }).catch(() => {});
@@ -309,16 +376,84 @@ test("screenshots of each language at 400 and 1000 px", async () => {
     for (const lang of ["kk", "ru", "en"]) {
       const { page, widget, context, errors } = await open({ lang, width });
       await widget.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(1300);
+      await landed(widget, lang);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(overflow, false, `${lang} at ${width}px scrolls sideways`);
-      const small = await widget.locator("button").evaluateAll((bs) =>
-        bs.filter((b) => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).map((b) => b.textContent),
-      );
-      assert.deepEqual(small, [], "touch targets under 44 px");
+      const buttons = await widget.getByRole("button").evaluateAll((bs) => ({
+        count: bs.length,
+        small: bs.filter((b) => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).map((b) => b.textContent),
+      }));
+      assert.ok(buttons.count >= 12, `${buttons.count} buttons`);
+      assert.deepEqual(buttons.small, [], "touch targets under 44 px");
       await widget.screenshot({ path: `${ARTIFACTS}${lang}-${width}.png` });
       assert.deepEqual(errors, []);
       await context.close();
     }
   }
+});
+
+test("the animation starts once a quarter of the widget is in view, and only once", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // An article with the widget far below the first screen.
+  await page.route("**/e2e/far.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body style="margin:0">
+        <div style="height:2000px"></div>
+        <script type="module" src="/dist/salystyr.js"></script>
+        <salystyr-infographic lang="en" categories="women"></salystyr-infographic>
+        <div style="height:2000px"></div></body></html>`,
+    }),
+  );
+  // Every text the change of murders takes, recorded in the page.
+  await page.addInitScript(() => {
+    window.__murder = [];
+    const attach = () => {
+      const root = document.querySelector("salystyr-infographic")?.shadowRoot;
+      if (!root) return requestAnimationFrame(attach);
+      const read = () => {
+        const text = root.querySelector("[data-figure=women-murder] .num")?.textContent;
+        if (text != null && window.__murder.at(-1) !== text) window.__murder.push(text);
+      };
+      new MutationObserver(read).observe(root, { childList: true, characterData: true, subtree: true });
+      read();
+    };
+    attach();
+  });
+  await page.goto(`${env.origin}/e2e/far.html`);
+  const widget = page.locator("salystyr-infographic");
+  await widget.locator("[data-figure=women-murder]").waitFor({ state: "attached" });
+  const { top, height } = await widget.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { top: r.top + scrollY, height: r.height };
+  });
+  assert.ok(height > 300 && height < 1800, `widget height ${height}`);
+  /** Scrolls so that `share` of the widget shows at the bottom of the viewport; lets the page see it. */
+  const show = async (share) => {
+    await page.evaluate((y) => scrollTo(0, y), Math.round(top - 900 + share * height));
+    await page.evaluate(() => new Promise((r) => {
+      let n = 6;
+      const go = () => (--n ? requestAnimationFrame(go) : setTimeout(r, 200));
+      requestAnimationFrame(go);
+    }));
+  };
+  const murder = () => page.evaluate(() => window.__murder);
+  await show(0);
+  await show(0.12);
+  assert.deepEqual(await murder(), ["0.0%"], "nothing moves while an eighth is in view");
+  await show(0.2);
+  assert.deepEqual(await murder(), ["0.0%"], "nothing moves while a fifth is in view");
+  await show(0.3);
+  await page.waitForFunction(() => window.__murder.at(-1) === "-49.3%", null, { timeout: 5000 });
+  const counted = await murder();
+  assert.ok(counted.length >= 5, counted.join(" > "));
+  // Out of view and back: it does not play again.
+  await show(-0.5);
+  await show(1);
+  assert.deepEqual(await murder(), counted);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -8,10 +8,11 @@ import { site } from "./browser.mjs";
 const seed = JSON.parse(readFileSync(new URL("../data/seed.json", import.meta.url)));
 const env = site({ before, after });
 
-/** Opens the host page; resolves once the widget has rendered its figures. */
-async function open(options = {}) {
+/** Opens the host page; resolves once the widget has rendered its figures. `init` runs in the page before its scripts. */
+async function open(options = {}, init) {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const problems = [];
   page.on("console", (m) => ["error", "warning"].includes(m.type()) && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(e.message));
@@ -41,17 +42,72 @@ test("renders every figure of the dataset inside an open shadow root", async () 
   await context.close();
 });
 
-test("the animation lands on exact values that agree with Intl.NumberFormat", async () => {
-  const { page, widget, context } = await open();
-  await widget.scrollIntoViewIfNeeded();
-  for (const lang of ["kk", "ru", "en"]) {
-    await widget.locator(`button[lang=${lang}]`).click();
-    await page.waitForTimeout(1300);
-    const murder = widget.locator("[data-figure=women-murder] .big");
-    assert.equal(await murder.textContent(), intlPercent(lang, -49.3, 1), lang);
-    const orders = widget.locator("[data-figure=dv-response] .step").nth(1).locator(".num");
-    assert.equal(await orders.textContent(), intlNumber(lang, 72000), lang);
+/** The value a number's text says: "-49,3%" -> -49.3, "72 000" -> 72000 (any locale here). */
+const valueOf = (text, percent) =>
+  percent ? Number(text.replace(/[^\d,.-]/g, "").replace(",", ".")) : Number(text.replace(/\D/g, ""));
+
+test("numbers count through intermediate values to exact ones that agree with Intl.NumberFormat", async () => {
+  // Every text the two numbers take, recorded in the page from the moment the element
+  // has a shadow root (before the app's first render), with its time.
+  const record = () => {
+    const seen = (window.__counts = { murder: [], orders: [] });
+    const read = (root) => {
+      const murder = root.querySelector("[data-figure=women-murder] .num")?.textContent;
+      const orders = root.querySelectorAll("[data-figure=dv-response] .num")[1]?.textContent;
+      for (const [key, text] of [["murder", murder], ["orders", orders]]) {
+        const list = seen[key];
+        if (text != null && list.at(-1)?.text !== text) list.push({ text, t: performance.now() });
+      }
+    };
+    const attach = () => {
+      const root = document.querySelector("salystyr-infographic")?.shadowRoot;
+      if (!root) return requestAnimationFrame(attach);
+      new MutationObserver(() => read(root)).observe(root, { childList: true, characterData: true, subtree: true });
+      read(root);
+    };
+    attach();
+  };
+  const { page, widget, problems, context } = await open({}, record);
+  const murderFinal = intlPercent("kk", -49.3, 1);
+  const ordersFinal = intlNumber("kk", 72000);
+  await page.waitForFunction(
+    ([m, o]) => window.__counts.murder.at(-1)?.text === m && window.__counts.orders.at(-1)?.text === o,
+    [murderFinal, ordersFinal],
+    { timeout: 10000 },
+  );
+  // Wait a few frames: nothing moves after landing.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+  const counts = await page.evaluate(() => window.__counts);
+  for (const [key, target, percent, final] of [
+    ["murder", -49.3, true, murderFinal],
+    ["orders", 72000, false, ordersFinal],
+  ]) {
+    const steps = counts[key];
+    const shown = steps.map((s) => s.text).join(" > ");
+    const values = steps.map((s) => valueOf(s.text, percent));
+    assert.equal(values[0], 0, `${key} starts at 0: ${shown}`);
+    assert.equal(steps.at(-1).text, final, `${key} ends exact: ${shown}`);
+    const between = values.filter((v) => Math.abs(v) > 0 && Math.abs(v) < Math.abs(target));
+    assert.ok(new Set(between).size >= 5, `${key} counts through intermediate values: ${shown}`);
+    for (let i = 1; i < values.length; i++) {
+      assert.ok(Math.abs(values[i]) >= Math.abs(values[i - 1]) && Math.sign(values[i]) !== -Math.sign(target), `${key} is monotonic: ${shown}`);
+    }
+    const took = steps.at(-1).t - steps[1].t;
+    assert.ok(took >= 500 && took <= 4000, `${key} counted for ${Math.round(took)} ms`);
   }
+  // Once landed, each language shows the exact values in its own format.
+  for (const [lang, name] of [["ru", "Русский"], ["en", "English"], ["kk", "Қазақша"]]) {
+    await widget.getByRole("button", { name }).click();
+    const expected = [intlPercent(lang, -49.3, 1), intlNumber(lang, 72000)];
+    await page.waitForFunction(
+      ([m, o]) => window.__counts.murder.at(-1)?.text === m && window.__counts.orders.at(-1)?.text === o,
+      expected,
+      { timeout: 3000 },
+    ).catch(() => {});
+    const now = await page.evaluate(() => [window.__counts.murder.at(-1).text, window.__counts.orders.at(-1).text]);
+    assert.deepEqual(now, expected, lang);
+  }
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
@@ -85,7 +141,7 @@ test("language and category buttons work by keyboard alone", async () => {
   await page.keyboard.press("Tab");
   const focused = () => page.evaluate(() => {
     const el = document.activeElement?.shadowRoot?.activeElement;
-    return el ? `${el.className}:${el.getAttribute("lang") ?? el.dataset.category}` : document.activeElement?.id;
+    return el ? `${el.classList[0]}:${el.getAttribute("lang") ?? el.dataset.category}` : document.activeElement?.id;
   });
   assert.equal(await focused(), "lang:kk");
   await page.keyboard.press("ArrowRight");
@@ -95,10 +151,20 @@ test("language and category buttons work by keyboard alone", async () => {
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Space");
   assert.equal(await widget.locator("section.salystyr").getAttribute("lang"), "en");
+  // Home and End go to the ends of the group.
+  const name = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent.trim());
+  await page.keyboard.press("Home");
+  assert.equal(await name(), "Қазақша");
+  await page.keyboard.press("End");
+  assert.equal(await name(), "English");
 
   // Tab leaves the language group for the category group.
   for (let i = 0; i < 3 && !(await focused()).startsWith("toggle"); i++) await page.keyboard.press("Tab");
   assert.equal(await focused(), "toggle:domestic-violence");
+  await page.keyboard.press("End");
+  assert.equal(await name(), "The law");
+  await page.keyboard.press("Home");
+  assert.equal(await name(), "Domestic violence");
   await page.keyboard.press("ArrowRight");
   assert.equal(await focused(), "toggle:women");
   await page.keyboard.press("Space");

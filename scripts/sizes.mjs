@@ -1,14 +1,28 @@
 // Prints the sizes of everything the embed loads from dist/: raw, gzip (level 9) and
 // brotli (quality 11), per file and in total. With --budget, exits 1 when the brotli
-// total exceeds BUDGET_BROTLI (size is deterministic, so CI can guard it).
-import { readdirSync, readFileSync } from "node:fs";
+// total exceeds BUDGET_BROTLI (size is deterministic, so CI can guard it), and when a
+// file of the bundle is missing or empty: an empty or half-built dist/ weighs nothing
+// and must not pass. --dist DIR measures another folder (the tests of this script).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 export const BUDGET_BROTLI = 100 * 1024;
-const dir = new URL("../dist/", import.meta.url);
-const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 // Fetched only where WebAssembly cannot run: listed, not counted.
 const ONLY_WITHOUT_WASM = "salystyr-fallback.json";
+/** What scripts/build.sh puts in dist/, every file of it needed by a page. */
+export const BUNDLE = ["salystyr.js", "salystyr_core.js", "salystyr_core_bg.wasm", ONLY_WITHOUT_WASM];
+
+const arg = process.argv.indexOf("--dist");
+const dir =
+  arg > 0 ? pathToFileURL(resolve(process.argv[arg + 1]) + "/") : new URL("../dist/", import.meta.url);
+const budget = process.argv.includes("--budget");
+if (!existsSync(dir)) {
+  console.log(`no ${dir.pathname}: build it first (scripts/build.sh)`);
+  process.exit(1);
+}
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const rows = readdirSync(dir)
   .filter((name) => name !== ONLY_WITHOUT_WASM)
   .sort()
@@ -35,8 +49,17 @@ try {
   const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   console.log(`(${ONLY_WITHOUT_WASM}, fetched only without WebAssembly: ${kb(b.length).trim()} raw, ${kb(br).trim()} br KiB)`);
 } catch {}
-if (process.argv.includes("--budget")) {
-  const ok = total.brotli <= BUDGET_BROTLI;
-  console.log(`brotli total ${kb(total.brotli).trim()} KiB, budget ${BUDGET_BROTLI / 1024} KiB: ${ok ? "ok" : "OVER"}`);
+const size = (name) => {
+  try {
+    return readFileSync(new URL(name, dir)).length;
+  } catch {
+    return 0;
+  }
+};
+const missing = BUNDLE.filter((name) => size(name) === 0);
+if (missing.length) console.log(`missing or empty in ${dir.pathname}: ${missing.join(", ")}`);
+if (budget) {
+  const ok = total.brotli <= BUDGET_BROTLI && missing.length === 0;
+  console.log(`brotli total ${kb(total.brotli).trim()} KiB, budget ${BUDGET_BROTLI / 1024} KiB: ${ok ? "ok" : missing.length ? "INCOMPLETE" : "OVER"}`);
   if (!ok) process.exit(1);
 }
