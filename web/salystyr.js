@@ -86,11 +86,10 @@ class SalystyrInfographic extends HTMLElement {
 
   #mount(css) {
     if (!this.isConnected || this.#app) return;
-    const root = el("div");
     this.shadowRoot.adoptedStyleSheets = [css];
-    this.shadowRoot.replaceChildren(root);
+    this.shadowRoot.replaceChildren();
     const own = this.hasAttribute("src") || this.#inline() != null;
-    this.#app = new Instance(root, this.getAttribute("lang"), this.getAttribute("categories"), own);
+    this.#app = new Instance(this.shadowRoot, this.getAttribute("lang"), this.getAttribute("categories"), own);
     if (own) this.#data(false);
   }
 
