@@ -56,17 +56,13 @@ async function wasm(cdp) {
   };
 }
 
-/** Lets Yew's scheduler, the animation frames and a task run out. */
-const settle = () =>
-  new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 20));
-
 /**
  * `n` cycles in the page: create an element (languages and categories varying), wait
  * until its figures are rendered, remove it. Resolves once the last removal has settled.
  */
 export function cycles(page, n) {
   return page.evaluate(
-    async ([n, settle]) => {
+    async (n) => {
       const langs = ["kk", "ru", "en"];
       for (let i = 0; i < n; i++) {
         const el = document.createElement("salystyr-infographic");
@@ -76,9 +72,10 @@ export function cycles(page, n) {
         while (!el.shadowRoot?.querySelector("article.card")) await new Promise((r) => setTimeout(r, 1));
         el.remove();
       }
-      await eval(settle)();
+      // Let Yew's scheduler, a task and two animation frames run out.
+      await new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 20));
     },
-    [n, settle.toString()],
+    n,
   );
 }
 
@@ -88,7 +85,7 @@ export function cycles(page, n) {
  */
 export function attributes(page, n) {
   return page.evaluate(
-    async ([n, settle]) => {
+    async (n) => {
       const el = document.querySelector("salystyr-infographic");
       const root = el.shadowRoot;
       const until = async (ok) => {
@@ -109,9 +106,9 @@ export function attributes(page, n) {
           await until(() => shown().join() === [...pick].sort().join());
         }
       }
-      await eval(settle)();
+      await new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 20));
     },
-    [n, settle.toString()],
+    n,
   );
 }
 
@@ -120,25 +117,26 @@ export function attributes(page, n) {
  * answered), each made once the previous request has been sent; then `src` names the
  * real dataset, which is waited for. Resolves to the error of each request that a
  * later change should have cancelled, or "still pending" for one that was not cancelled
- * within `within` ms of that change (the embed's own timeout is 10 s).
+ * within `within` ms of that change (the embed's own timeout is 10 s); the changes stop
+ * at the first one still pending.
  */
 export async function sources(page, n, { from = 0, within = 3000 } = {}) {
   const errors = [];
-  const set = (url) => page.evaluate((url) => document.querySelector("salystyr-infographic").setAttribute("src", url), url);
   let previous = null;
-  for (let i = from; i <= from + n; i++) {
-    const url = i < from + n ? `/slow/${i}.json` : "/data/seed.json";
+  const change = async (url) => {
     const sent = page.waitForRequest((r) => r.url().endsWith(url));
     const failed = previous && page.waitForEvent("requestfailed", { predicate: (r) => r === previous, timeout: within });
-    await set(url);
+    await page.evaluate((url) => document.querySelector("salystyr-infographic").setAttribute("src", url), url);
     if (failed) errors.push(await failed.then((r) => r.failure()?.errorText, () => "still pending"));
     previous = await sent;
-  }
-  await page.evaluate(async (settle) => {
+  };
+  for (let i = from; i < from + n && errors.at(-1) !== "still pending"; i++) await change(`/slow/${i}.json`);
+  await change("/data/seed.json");
+  await page.evaluate(async () => {
     const el = document.querySelector("salystyr-infographic");
     while (!el.shadowRoot.querySelector("[data-figure=women-murder]")) await new Promise((r) => setTimeout(r, 1));
-    await eval(settle)();
-  }, settle.toString());
+    await new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 20));
+  });
   return errors;
 }
 
