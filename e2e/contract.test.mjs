@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { serve } from "../scripts/serve.mjs";
 import { launch } from "./browser.mjs";
+import { counters, cycles } from "./memory.mjs";
 
 const repo = new URL("..", import.meta.url).pathname;
 const dist = (f) => readFileSync(new URL(`../dist/${f}`, import.meta.url));
@@ -407,10 +408,26 @@ test("late elements render, removed ones free their app, attributes update a liv
   await page.evaluate(() => document.querySelector("#a").removeAttribute("src"));
   await page.locator("#a [data-figure=women-murder]").waitFor();
 
-  // Removal destroys the app: its DOM goes, and no error follows.
-  await page.evaluate(() => document.querySelector("#a").remove());
+  // Removal frees the app: its DOM leaves the shadow root at once, the other instance
+  // stays, and elements created, rendered and removed leave no DOM node, listener or
+  // wasm memory behind once garbage is collected (e2e/memory.test.mjs runs 200).
+  const kept = await page.evaluate(() => {
+    const a = document.querySelector("#a");
+    a.remove();
+    return a.shadowRoot.childNodes.length;
+  });
+  assert.equal(kept, 0);
   const left = await page.evaluate(() => document.querySelector("#late").shadowRoot.querySelector("section").lang);
   assert.equal(left, "en");
+  const cdp = await context.newCDPSession(page);
+  await cycles(page, 3);
+  const base = await counters(cdp);
+  await cycles(page, 20);
+  const now = await counters(cdp);
+  const seen = `after 20 removals: ${JSON.stringify(now)}, baseline ${JSON.stringify(base)}`;
+  assert.ok(now.nodes <= base.nodes + 20, `DOM nodes ${seen}`);
+  assert.ok(now.listeners <= base.listeners + 10, `event listeners ${seen}`);
+  assert.ok(now.wasm <= base.wasm + 128 * 1024, `wasm memory ${seen}`);
   // A removed element put back renders again.
   await page.evaluate(() => {
     const el = document.querySelector("#late");

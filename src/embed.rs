@@ -2,18 +2,26 @@
 //! mounts and hands over data; everything else happens in the components.
 //!
 //! ```js
-//! const app = new Instance(rootInShadow, lang, categories, waitingForSrc);
+//! const app = new Instance(shadowRoot, lang, categories, waitingForSrc);
 //! app.update(lang, categories);     // an attribute changed
 //! app.load(jsonText);               // `src` arrived, or an inline JSON child; null: default
 //! app.wait();                      // a new `src` is on its way
 //! app.fail("timeout" | "network" | "status", httpStatus);
 //! app.destroy();                    // the element left the page
 //! ```
+//!
+//! A removed element's app is unmounted, but the `<div>` Yew was mounted on is kept and
+//! the next element mounts on it: Yew 0.23 never frees the element an app is mounted on
+//! (its event delegation leaks a closure that holds it), so a fresh one per element would
+//! keep every removed element, its shadow root and its listeners alive.
+//! docs/upstream-yew-subtree-leak.md has the details and a reproduction.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, Node};
+use yew::prelude::*;
 use yew::AppHandle;
 
 use crate::components::{App, AppProps, Data};
@@ -27,11 +35,36 @@ pub fn stylesheet() -> String {
     include_str!(concat!(env!("OUT_DIR"), "/style.min.css")).to_string()
 }
 
+/// What a host shows: one element's app, or nothing while the host is spare.
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    app: Option<AppProps>,
+    /// Which element's app: a new number mounts a new `App`, with fresh state.
+    mount: u32,
+}
+
+#[component]
+fn Host(props: &HostProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={props.mount} ..app.clone() /> },
+        None => Html::default(),
+    }
+}
+
+thread_local! {
+    /// Hosts whose element left the page (their app unmounted), for the next elements.
+    /// There are never more than the most elements that were on the page at once.
+    static SPARE: RefCell<Vec<(Element, AppHandle<Host>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTS: Cell<u32> = const { Cell::new(0) };
+}
+
 /// One mounted infographic.
 #[wasm_bindgen]
 pub struct Instance {
-    app: AppHandle<App>,
+    host: Element,
+    app: AppHandle<Host>,
     props: AppProps,
+    mount: u32,
 }
 
 fn host_lang() -> Option<String> {
@@ -64,12 +97,13 @@ fn read(text: &str) -> Data {
 
 #[wasm_bindgen]
 impl Instance {
-    /// Mounts an infographic into `root` with the element's `lang` and `categories`
-    /// attributes as written (either may be absent). With `waiting`, it shows that data
-    /// is on its way until `load` or `fail`; otherwise the built-in dataset.
+    /// Mounts an infographic at the end of `parent` (the element's shadow root) with the
+    /// element's `lang` and `categories` attributes as written (either may be absent).
+    /// With `waiting`, it shows that data is on its way until `load` or `fail`; otherwise
+    /// the built-in dataset.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        root: Element,
+        parent: &Node,
         lang: Option<String>,
         categories: Option<String>,
         waiting: bool,
@@ -86,14 +120,41 @@ impl Instance {
             shown: false,
             controls: true,
         };
-        let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
-        Instance { app, props }
+        let mount = MOUNTS.get().wrapping_add(1);
+        MOUNTS.set(mount);
+        let shown = HostProps {
+            app: Some(props.clone()),
+            mount,
+        };
+        let (host, app) = match SPARE.with_borrow_mut(Vec::pop) {
+            Some((host, mut app)) => {
+                parent.append_child(&host).unwrap_throw();
+                app.update(shown);
+                (host, app)
+            }
+            None => {
+                let document = parent.owner_document().unwrap_throw();
+                let host = document.create_element("div").unwrap_throw();
+                parent.append_child(&host).unwrap_throw();
+                let app = yew::Renderer::<Host>::with_root_and_props(host.clone(), shown).render();
+                (host, app)
+            }
+        };
+        Instance {
+            host,
+            app,
+            props,
+            mount,
+        }
     }
 
     fn set(&mut self, props: AppProps) {
         if props != self.props {
             self.props = props.clone();
-            self.app.update(props);
+            self.app.update(HostProps {
+                app: Some(props),
+                mount: self.mount,
+            });
         }
     }
 
@@ -141,8 +202,14 @@ impl Instance {
         });
     }
 
-    /// Unmounts the infographic and frees it.
-    pub fn destroy(self) {
-        self.app.destroy();
+    /// Unmounts the infographic and frees it; its host leaves the shadow root and waits
+    /// for the next element.
+    pub fn destroy(mut self) {
+        self.host.remove();
+        self.app.update(HostProps {
+            app: None,
+            mount: self.mount,
+        });
+        SPARE.with_borrow_mut(|spare| spare.push((self.host, self.app)));
     }
 }

@@ -55,6 +55,7 @@ class SalystyrInfographic extends HTMLElement {
   static observedAttributes = ["lang", "categories", "src"];
   #app = null;
   #request = 0;
+  #fetching = null; // the AbortController of the `src` request in flight
 
   connectedCallback() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
@@ -69,6 +70,7 @@ class SalystyrInfographic extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#fetching?.abort();
     this.#app?.destroy();
     this.#app = null;
     this.#request++;
@@ -86,22 +88,23 @@ class SalystyrInfographic extends HTMLElement {
 
   #mount(css) {
     if (!this.isConnected || this.#app) return;
-    const root = el("div");
     this.shadowRoot.adoptedStyleSheets = [css];
-    this.shadowRoot.replaceChildren(root);
+    this.shadowRoot.replaceChildren();
     const own = this.hasAttribute("src") || this.#inline() != null;
-    this.#app = new Instance(root, this.getAttribute("lang"), this.getAttribute("categories"), own);
+    this.#app = new Instance(this.shadowRoot, this.getAttribute("lang"), this.getAttribute("categories"), own);
     if (own) this.#data(false);
   }
 
-  // The dataset: `src`, else an inline JSON child, else the built-in one.
+  // The dataset: `src`, else an inline JSON child, else the built-in one. A request
+  // still in flight for an earlier `src` is cancelled.
   #data(changed) {
     const app = this.#app;
     const n = ++this.#request;
     const src = this.getAttribute("src");
+    this.#fetching?.abort();
     if (!src) return app.load(this.#inline());
     if (changed) app.wait();
-    const abort = new AbortController();
+    const abort = (this.#fetching = new AbortController());
     const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
     const current = () => this.#app === app && this.#request === n;
     fetch(new URL(src, document.baseURI), { signal: abort.signal, credentials: "omit" })
