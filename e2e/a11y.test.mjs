@@ -29,7 +29,8 @@ async function open({ lang = "kk", theme, width = 1000, options = {} } = {}) {
     { lang, theme },
   );
   const widget = page.locator("salystyr-infographic");
-  await widget.locator(`section.salystyr[lang=${lang}]`).waitFor();
+  // The live widget in that language (a prerender's controls are inert).
+  await widget.locator(`section.salystyr[lang=${lang}] .controls:not([inert])`).waitFor();
   return { page, widget, context, errors };
 }
 
@@ -414,7 +415,9 @@ test("the animation starts once a quarter of the widget is in view, and only onc
     const attach = () => {
       const root = document.querySelector("salystyr-infographic")?.shadowRoot;
       if (!root) return requestAnimationFrame(attach);
+      // The live widget's numbers: a prerender (controls inert) shows final values.
       const read = () => {
+        if (!root.querySelector(".controls:not([inert])")) return;
         const text = root.querySelector("[data-figure=women-murder] .num")?.textContent;
         if (text != null && window.__murder.at(-1) !== text) window.__murder.push(text);
       };
@@ -425,7 +428,7 @@ test("the animation starts once a quarter of the widget is in view, and only onc
   });
   await page.goto(`${env.origin}/e2e/far.html`);
   const widget = page.locator("salystyr-infographic");
-  await widget.locator("[data-figure=women-murder]").waitFor({ state: "attached" });
+  await widget.locator(".controls:not([inert])").waitFor({ state: "attached" });
   const { top, height } = await widget.evaluate((e) => {
     const r = e.getBoundingClientRect();
     return { top: r.top + scrollY, height: r.height };

@@ -155,7 +155,8 @@ const rendered = (page, count = 1) =>
   page.waitForFunction(
     (count) =>
       [...document.querySelectorAll("salystyr-infographic")].filter((e) =>
-        e.shadowRoot?.querySelector("section.salystyr"),
+        // The live widget: a prerender's controls are inert.
+        e.shadowRoot?.querySelector("section.salystyr .controls:not([inert])"),
       ).length >= count,
     count,
   );
@@ -184,15 +185,33 @@ test("cross-origin bundle under a strict CSP renders with no violation and no co
   await context.close();
 });
 
-test("where the CSP blocks WebAssembly the figures show as text and the console names the directive", async () => {
+test("where the CSP blocks WebAssembly the whole widget shows in its final state, controls inert, and the console names the directive", async () => {
   const csp = `default-src 'self'; script-src 'self' ${BUNDLE}; style-src 'self' ${BUNDLE}; connect-src 'self' ${BUNDLE}`;
-  const { page, log, context } = await open(script() + widget('lang="en"'), { csp });
-  const el = page.locator("salystyr-infographic");
-  await el.locator("li").first().waitFor();
-  const text = await el.locator("section").textContent();
-  assert.match(text, /This infographic needs WebAssembly/);
-  assert.match(text, /Of which, murders: down 49\.3% over the past five years\./);
-  assert.match(text, /nearly 100,000 reports received by the police/);
+  const body = script() + widget('id="builtin" lang="en"') + widget(`id="own" lang="en" src="${BUNDLE}/data/custom.json"`);
+  const { page, log, context } = await open(body, { csp });
+  const builtin = page.locator("#builtin");
+  await builtin.locator("[data-figure=women-murder]").waitFor();
+  // The built-in figures, drawn (not a text list): every card, final values, bars.
+  assert.equal(await builtin.locator("article.card").count(), 16);
+  assert.equal(await builtin.locator("[data-figure=women-murder] .num").textContent(), "-49.3%");
+  assert.ok((await builtin.locator(".fill rect").count()) >= 15);
+  assert.match(
+    await builtin.locator("[data-figure=women-murder] .sr-only").textContent(),
+    /^Of which, murders: down 49\.3% over the past five years\.$/,
+  );
+  // The controls are where they would be, but inert: nothing to press or tab to.
+  const reach = await builtin.evaluate((host) => {
+    const buttons = [...host.shadowRoot.querySelectorAll("button")];
+    return {
+      buttons: buttons.length,
+      inert: buttons.filter((b) => b.closest("[inert]")).length,
+      focusable: buttons.filter((b) => (b.focus(), host.shadowRoot.activeElement === b)).length,
+    };
+  });
+  assert.deepEqual(reach, { buttons: 14, inert: 14, focusable: 0 });
+  // A dataset of its own cannot be shown without the wasm: the reader is told why.
+  await page.locator("#own section p").waitFor();
+  assert.match(await page.locator("#own section").textContent(), /This infographic needs WebAssembly/);
   assert.ok(log.console.some((m) => m.startsWith("error") && m.includes("'wasm-unsafe-eval'")), log.console.join("\n"));
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -645,16 +664,20 @@ test("width follows the container, not the viewport: narrow, middle and wide col
   await context.close();
 });
 
-test("before the wasm arrives it reserves --salystyr-reserve (480px by default); the theming properties apply", async () => {
+test("before anything can show it reserves --salystyr-reserve (480px by default); the theming properties apply", async () => {
   let release, held;
   const arrived = new Promise((r) => (held = r));
   const wait = new Promise((r) => (release = r));
-  const setup = (page) =>
-    page.route("**/salystyr_core_bg.wasm", async (route) => {
-      held();
-      await wait;
-      await route.continue();
-    });
+  // The wasm and the built-in prerender both held back: nothing to show yet.
+  const hold = async (route) => {
+    held();
+    await wait;
+    await route.continue();
+  };
+  const setup = async (page) => {
+    await page.route("**/salystyr_core_bg.wasm", hold);
+    await page.route("**/salystyr-*.html", hold);
+  };
   const theme = {
     "--salystyr-background": "rgb(250, 240, 230)",
     "--salystyr-text": "rgb(10, 20, 30)",

@@ -37,6 +37,7 @@ const HELP: &str = "usage:
                                                   print the paste-ready prerendered embed
                                                   (its CSP hash on standard error)
   salystyr fallback                               print the embed's no-WebAssembly fallback (JSON)
+  salystyr assets DIR                             write the bundle's stylesheet, prerenders and fallback
 exit status: 0 valid, 1 invalid dataset, 2 usage or unreadable file";
 
 /// Runs the command line; returns the exit status. Output goes to `out`, messages to
@@ -51,6 +52,13 @@ pub fn run(args: &[String], out: &mut String, err: &mut String) -> i32 {
             out.push_str(&fallback());
             OK
         }
+        Some("assets") if args.len() == 2 => match assets(std::path::Path::new(&args[1])) {
+            Ok(()) => OK,
+            Err(e) => {
+                err.push_str(&format!("{}: {e}\n", args[1]));
+                USAGE
+            }
+        },
         Some("-h" | "--help" | "help") => {
             out.push_str(HELP);
             out.push('\n');
@@ -145,6 +153,9 @@ pub fn html(dataset: Rc<Dataset>, lang: Lang, categories: Option<&str>) -> Strin
         motion: false,
         shown: false,
         controls: false,
+        revision: 0,
+        on_change: None,
+        on_export: None,
     })
 }
 
@@ -253,6 +264,47 @@ pub fn csp_hash(text: &str) -> String {
     format!("'sha256-{b64}'")
 }
 
+/// The widget as it will look once mounted, for a prerender: controls included (inert
+/// until the live widget takes over), figures in their final state, the replay control
+/// where the live widget has it.
+pub fn prerender(dataset: Rc<Dataset>, lang: Lang, categories: Option<&str>) -> String {
+    ssr(AppProps {
+        data: Data::Ready(dataset.into()),
+        lang,
+        categories: categories.map(|c| c.to_string().into()),
+        motion: true,
+        shown: true,
+        controls: true,
+        revision: 0,
+        on_change: None,
+        on_export: None,
+    })
+}
+
+/// Writes the bundle's generated files into `dir`: the stylesheet (`salystyr.css`);
+/// for each language, the built-in dataset (`salystyr-kk.html`, …): its JSON, which the
+/// live widget reads (the wasm carries none), and its prerender, which the loader shows
+/// at once while the wasm loads and where WebAssembly cannot run; and the texts for a
+/// dataset of the page's own where WebAssembly cannot run (`salystyr-fallback.json`).
+pub fn assets(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::write(dir.join("salystyr.css"), STYLESHEET)?;
+    for lang in Lang::ALL {
+        let name = format!("salystyr-{}.html", lang.code());
+        std::fs::write(dir.join(name), builtin(lang))?;
+    }
+    std::fs::write(dir.join("salystyr-fallback.json"), fallback())
+}
+
+/// The built-in dataset for the loader: its JSON in a script element (inert where the
+/// loader parses the file, in a template) followed by its prerender in `lang`.
+pub fn builtin(lang: Lang) -> String {
+    format!(
+        "<script type=\"application/json\">{}</script>{}",
+        model::SEED_JSON.trim().replace('<', "\\u003c"),
+        prerender(seed(), lang, None)
+    )
+}
+
 /// The prerendered embed: the element with a declarative shadow root that holds the
 /// widget exactly as it looks once mounted (controls included, inert until then; final
 /// values; the reader's language) and its styles, and the script tag. The loader adopts
@@ -266,14 +318,7 @@ pub fn embed_snippet(
     src: Option<&str>,
     inline: Option<&str>,
 ) -> String {
-    let html = ssr(AppProps {
-        data: Data::Ready(Rc::clone(&dataset).into()),
-        lang,
-        categories: categories.map(|c| c.to_string().into()),
-        motion: true,
-        shown: true,
-        controls: true,
-    });
+    let html = prerender(dataset, lang, categories);
     let mut attrs = format!(" lang=\"{}\"", lang.code());
     if let Some(c) = categories {
         attrs.push_str(&format!(" categories=\"{}\"", attr(c)));

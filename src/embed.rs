@@ -2,9 +2,14 @@
 //! mounts and hands over data; everything else happens in the components.
 //!
 //! ```js
-//! const app = new Instance(shadowRoot, lang, categories, waitingForSrc);
+//! const app = new Instance(parent, lang, categories, shown, onChange, onExport);
+//!   // parent: the shadow root, or a fragment to render in before it replaces a prerender
+//!   // shown: the figures are on screen already (a prerender in view): start at the end
+//!   // onChange(lang, "id,id", "chart" | "table"): the reader chose
+//!   // onExport(name, "csv" | "svg" | "png", "id,id", lang): the reader asked for a file
+//! app.load(jsonText);               // the dataset: `src`, inline JSON, `data`, or the
+//!                                   // built-in one (from the bundle's prerender file)
 //! app.update(lang, categories);     // an attribute changed
-//! app.load(jsonText);               // `src` arrived, or an inline JSON child; null: default
 //! app.wait();                      // a new `src` is on its way
 //! app.fail("timeout" | "network" | "status", httpStatus);
 //! app.destroy();                    // the element left the page
@@ -24,16 +29,9 @@ use web_sys::{Element, Node};
 use yew::prelude::*;
 use yew::AppHandle;
 
-use crate::components::{App, AppProps, Data};
+use crate::components::{App, AppProps, Choices, Data, Download, Export};
 use crate::i18n;
-use crate::model::{self, seed, Lang, LoadError};
-
-/// The stylesheet of the widget, adopted once into every shadow root
-/// (`adoptedStyleSheets`), so no `<style>` element or `style` attribute is needed.
-#[wasm_bindgen]
-pub fn stylesheet() -> String {
-    include_str!(concat!(env!("OUT_DIR"), "/style.min.css")).to_string()
-}
+use crate::model::{self, Lang, LoadError};
 
 /// What a host shows: one element's app, or nothing while the host is spare.
 #[derive(Properties, PartialEq)]
@@ -97,28 +95,54 @@ fn read(text: &str) -> Data {
 
 #[wasm_bindgen]
 impl Instance {
-    /// Mounts an infographic at the end of `parent` (the element's shadow root) with the
-    /// element's `lang` and `categories` attributes as written (either may be absent).
-    /// With `waiting`, it shows that data is on its way until `load` or `fail`; otherwise
-    /// the built-in dataset.
+    /// Mounts an infographic at the end of `parent` (the element's shadow root, or a
+    /// fragment that will replace a prerender there) with the element's `lang` and
+    /// `categories` attributes as written (either may be absent). With `waiting`, it
+    /// shows that data is on its way until `load` or `fail`; otherwise the built-in
+    /// dataset. With `shown`, the figures start in their final state. `on_change` is
+    /// called with the reader's choices: the language code, the category ids switched
+    /// on joined by commas, and `"chart"` or `"table"`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         parent: &Node,
         lang: Option<String>,
         categories: Option<String>,
-        waiting: bool,
+        shown: bool,
+        on_change: js_sys::Function,
+        on_export: js_sys::Function,
     ) -> Instance {
+        let on_export = Callback::from(move |d: Download| {
+            let kind = match d.kind {
+                Export::Csv => "csv",
+                Export::Svg => "svg",
+                Export::Png => "png",
+            };
+            let args = js_sys::Array::of4(
+                &d.name.into(),
+                &kind.into(),
+                &d.categories.join(",").into(),
+                &d.lang.code().into(),
+            );
+            let _ = on_export.apply(&JsValue::NULL, &args);
+        });
+        let on_change = Callback::from(move |c: Choices| {
+            let _ = on_change.call3(
+                &JsValue::NULL,
+                &c.lang.code().into(),
+                &c.categories.join(",").into(),
+                &(if c.table { "table" } else { "chart" }).into(),
+            );
+        });
         let props = AppProps {
-            data: if waiting {
-                Data::Loading
-            } else {
-                Data::Ready(seed().into())
-            },
+            data: Data::Loading,
             lang: Lang::resolve(lang.as_deref(), host_lang().as_deref()),
             categories: categories.map(Into::into),
             motion: true,
-            shown: false,
+            shown,
             controls: true,
+            revision: 0,
+            on_change: Some(on_change),
+            on_export: Some(on_export),
         };
         let mount = MOUNTS.get().wrapping_add(1);
         MOUNTS.set(mount);
@@ -158,11 +182,13 @@ impl Instance {
         }
     }
 
-    /// Applies changed `lang` and `categories` attributes.
+    /// Applies changed `lang` and `categories` attributes: always, even to a value the
+    /// reader has since changed (the revision says it is new).
     pub fn update(&mut self, lang: Option<String>, categories: Option<String>) {
         let props = AppProps {
             lang: Lang::resolve(lang.as_deref(), host_lang().as_deref()),
             categories: categories.map(Into::into),
+            revision: self.props.revision.wrapping_add(1),
             ..self.props.clone()
         };
         self.set(props);
@@ -176,14 +202,11 @@ impl Instance {
         });
     }
 
-    /// Shows the dataset in `text` (JSON), or the built-in one for `None`.
-    pub fn load(&mut self, text: Option<String>) {
-        let data = match text {
-            Some(t) => read(&t),
-            None => Data::Ready(seed().into()),
-        };
+    /// Shows the dataset in `text` (JSON). The built-in one comes from the bundle's
+    /// prerender file, as the others come from `src` or the page: the wasm carries none.
+    pub fn load(&mut self, text: &str) {
         self.set(AppProps {
-            data,
+            data: read(text),
             ..self.props.clone()
         });
     }

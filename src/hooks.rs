@@ -14,7 +14,6 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::layout::{self, DURATION_MS};
-use crate::picture::{Mark, Picture, FONT};
 use crate::state::Play;
 
 /// A pending animation frame; dropping the handle cancels it.
@@ -145,83 +144,6 @@ fn wait(slot: FrameSlot, start: Option<f64>, ms: f64, f: Box<dyn FnOnce()>) {
         }
     });
     *slot.borrow_mut() = Some(frame);
-}
-
-/// Offers `text` to the reader as a file download (`name`, of type `mime`).
-pub fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    download_url(name, &url);
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-/// Offers what `url` (a `blob:` or `data:` address) holds as a file named `name`.
-fn download_url(name: &str, url: &str) {
-    let link = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(link) = link {
-        link.set_href(url);
-        link.set_download(name);
-        link.click();
-    }
-}
-
-/// Offers the picture as a PNG file, painted on a canvas that is never in the page, at
-/// [`Picture::png_scale`] pixels per unit. Painting marks needs no `img-src` permission
-/// and leaves the canvas untainted, so this works under a strict Content-Security-Policy.
-pub fn download_png(name: &str, p: &Picture) {
-    let canvas = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("canvas").ok())
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-    let Some(canvas) = canvas else { return };
-    let scale = p.png_scale();
-    canvas.set_width((p.width as f64 * scale).round() as u32);
-    canvas.set_height((p.height as f64 * scale).round() as u32);
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    let _ = ctx.scale(scale, scale);
-    ctx.set_fill_style_str("#fff");
-    ctx.fill_rect(0.0, 0.0, p.width as f64, p.height as f64);
-    for mark in &p.marks {
-        match mark {
-            Mark::Text(t) => {
-                let weight = if t.bold { 700 } else { 400 };
-                ctx.set_font(&format!("{weight} {}px {FONT}", t.size));
-                ctx.set_text_align(if t.end { "end" } else { "start" });
-                ctx.set_fill_style_str(t.ink.hex());
-                let _ = ctx.fill_text(&t.text, t.x as f64, t.y as f64);
-            }
-            Mark::Rect { x, y, w, h, ink } => {
-                ctx.set_fill_style_str(ink.hex());
-                ctx.fill_rect(*x as f64, *y as f64, *w as f64, *h as f64);
-            }
-            Mark::Dot { x, y, r, ink } => {
-                ctx.set_fill_style_str(ink.hex());
-                ctx.begin_path();
-                let _ = ctx.arc(*x as f64, *y as f64, *r as f64, 0.0, std::f64::consts::TAU);
-                ctx.fill();
-            }
-        }
-    }
-    if let Ok(url) = canvas.to_data_url() {
-        download_url(name, &url);
-    }
 }
 
 /// Whether the reader asked the system for less motion.

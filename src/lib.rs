@@ -11,7 +11,7 @@ pub mod cli;
 pub mod compare;
 pub mod components;
 pub mod describe;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
 pub mod embed;
 
 /// Talc instead of dlmalloc for the wasm: the same job in a seventh of the size.

@@ -1,7 +1,7 @@
 //! The view as a picture, for "download image": the figures of the categories switched
 //! on, in one language, in their final state, as a list of marks (text, rectangles,
 //! dots) on a fixed-width page. Pure Rust: [`svg`] writes it as an SVG file here; the
-//! shell paints the same marks on a canvas for a PNG, so both files show the same thing
+//! loader paints that SVG's marks on a canvas for a PNG, so both files show the same thing
 //! and neither needs the page's styles, fonts or images (a canvas that drew the live SVG
 //! or HTML would need `img-src` permission or be tainted).
 //!
@@ -15,12 +15,9 @@ use crate::i18n::{self, strings};
 use crate::layout::{place, Bar, Placed};
 use crate::model::{Dataset, Figure, FigureKind, Lang};
 
-/// Width of the picture in CSS pixels; the PNG is drawn at [`PNG_SCALE`] times this.
+/// Width of the picture in CSS pixels. The loader paints the PNG from the SVG at twice
+/// this, or less for a picture taller than a canvas can be (32 767 px).
 pub const WIDTH: u32 = 640;
-/// Pixels per unit of the PNG, for sharp text on high-density screens.
-pub const PNG_SCALE: u32 = 2;
-/// The tallest canvas browsers draw (Chromium and Firefox: 32 767 px a side).
-pub const MAX_CANVAS: u32 = 32_767;
 /// The font stack, for SVG `font-family` and the canvas `font`.
 pub const FONT: &str = "system-ui, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
 
@@ -123,14 +120,6 @@ pub struct Picture {
     /// The dataset's title, for the SVG's `<title>`.
     pub title: String,
     pub marks: Vec<Mark>,
-}
-
-impl Picture {
-    /// Pixels per unit of its PNG: [`PNG_SCALE`], or less for a picture of so many
-    /// figures that it would be taller than a canvas can be.
-    pub fn png_scale(&self) -> f64 {
-        (MAX_CANVAS as f64 / self.height.max(1) as f64).min(PNG_SCALE as f64)
-    }
 }
 
 /// The estimated width of `text` at `size` px: 0.6 em per character (0.64 em bold),
@@ -636,27 +625,6 @@ mod tests {
             index_lengths.iter().all(|&l| l == INDEX_LENGTH),
             "{index_lengths:?}"
         );
-    }
-
-    #[test]
-    fn png_scale_keeps_the_canvas_drawable() {
-        let at = |height| Picture {
-            width: WIDTH,
-            height,
-            lang: Lang::En,
-            title: String::new(),
-            marks: vec![],
-        };
-        let table = [
-            (0, 2.0),
-            (2800, 2.0),
-            (16_383, 2.0),
-            (32_767, 1.0),
-            (65_534, 0.5),
-        ];
-        for (height, scale) in table {
-            assert_eq!(at(height).png_scale(), scale, "{height}");
-        }
     }
 
     #[test]

@@ -40,6 +40,9 @@ fn mount(lang: Lang, categories: Option<&str>) -> (ShadowRoot, yew::AppHandle<Ap
             motion: true,
             shown: false,
             controls: true,
+            revision: 0,
+            on_change: None,
+            on_export: None,
         },
     )
     .render();

@@ -13,6 +13,9 @@ async fn render(lang: Lang, categories: Option<&str>) -> String {
         motion: false,
         shown: false,
         controls: true,
+        revision: 0,
+        on_change: None,
+        on_export: None,
     })
     .hydratable(false)
     .render()

@@ -7,9 +7,7 @@ use super::{
     CategoryTogglesProps, Export, FigureCard, FigureTableProps, FooterProps, LanguageSwitchProps,
     Shared,
 };
-use crate::hooks::{
-    after, after_two_frames, download, download_png, prefers_reduced_motion, use_in_view, FrameSlot,
-};
+use crate::hooks::{after, after_two_frames, prefers_reduced_motion, use_in_view, FrameSlot};
 use crate::i18n::{self, strings};
 use crate::layout::DURATION_MS;
 use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
@@ -74,6 +72,40 @@ pub struct AppProps {
     /// static HTML, where nothing would answer them.
     #[prop_or(true)]
     pub controls: bool,
+    /// Counts the host's attribute changes: each one applies `lang` and `categories`
+    /// again, even where the reader had since chosen otherwise and the value itself is
+    /// the same as before.
+    #[prop_or_default]
+    pub revision: u32,
+    /// Told of every choice the reader makes (language, categories, view), with the
+    /// choices that result; not of changes the host made.
+    #[prop_or_default]
+    pub on_change: Option<Callback<Choices>>,
+    /// Asked to make a file of the visible figures for the reader (the shell makes it,
+    /// with the downloads module, and offers it).
+    #[prop_or_default]
+    pub on_export: Option<Callback<Download>>,
+}
+
+/// A file the reader asked for: the visible figures as CSV, or their picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Download {
+    /// The file's name without its extension: the dataset's id and the language.
+    pub name: String,
+    pub kind: Export,
+    /// Ids of the categories switched on.
+    pub categories: Vec<String>,
+    pub lang: Lang,
+}
+
+/// What the reader has chosen: the host element reflects it and tells the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choices {
+    pub lang: Lang,
+    /// Ids of the categories switched on, in dataset order.
+    pub categories: Vec<String>,
+    /// The table rather than the chart.
+    pub table: bool,
 }
 
 /// One infographic: controls, the figures of the categories switched on, the source.
@@ -91,15 +123,15 @@ pub fn App(props: &AppProps) -> Html {
     // Attribute and data changes on a live instance.
     {
         let dispatch = state.dispatcher();
-        use_effect_with(props.lang, move |lang| {
+        use_effect_with((props.lang, props.revision), move |(lang, _)| {
             dispatch.dispatch(Action::SetLang(*lang))
         });
     }
     {
         let dispatch = state.dispatcher();
         use_effect_with(
-            (props.data.clone(), props.categories.clone()),
-            move |(data, asked)| {
+            (props.data.clone(), props.categories.clone(), props.revision),
+            move |(data, asked, _)| {
                 let (order, selection) = data.select(asked.as_deref());
                 dispatch.dispatch(Action::Select(order, selection))
             },
@@ -134,41 +166,63 @@ pub fn App(props: &AppProps) -> Html {
             *pending.borrow_mut() = Some(after_two_frames(move || dispatch.dispatch(Action::Play)));
         })
     };
+    // A reader's choice: applied, and, when it changes anything, told to the host.
+    let choose = {
+        let (dispatch, now, on_change) = (
+            state.dispatcher(),
+            (*state).clone(),
+            props.on_change.clone(),
+        );
+        move |action: Action| {
+            let now = Rc::new(now.clone());
+            let next = now.clone().reduce(action.clone());
+            if Rc::ptr_eq(&now, &next) {
+                return;
+            }
+            dispatch.dispatch(action);
+            if let Some(on_change) = &on_change {
+                on_change.emit(Choices {
+                    lang: next.lang,
+                    categories: next.active.clone(),
+                    table: next.table,
+                });
+            }
+        }
+    };
     let on_lang = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
+        let choose = choose.clone();
+        Callback::from(move |lang| choose(Action::SetLang(lang)))
     };
     let on_toggle = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |id| dispatch.dispatch(Action::Toggle(id)))
+        let choose = choose.clone();
+        Callback::from(move |id| choose(Action::Toggle(id)))
     };
-    let on_table = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |table| dispatch.dispatch(Action::ShowTable(table)))
-    };
+    let on_table = Callback::from(move |table| choose(Action::ShowTable(table)));
+    // Groups fade in when a category is switched on, but not on the first frames: a
+    // widget that takes over a prerender must not fade in what is already shown.
+    let settled = use_state_eq(|| false);
+    {
+        let settled = settled.setter();
+        use_effect_with((), move |_| {
+            let slot = after_two_frames(move || settled.set(true));
+            move || drop(slot)
+        });
+    }
     let on_stop = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::Stop))
     };
     let on_export = {
-        let data = props.data.clone();
+        let (data, on_export) = (props.data.clone(), props.on_export.clone());
         let (active, lang) = (state.active.clone(), state.lang);
         Callback::from(move |kind: Export| {
-            let Some(d) = data.dataset() else { return };
-            let name = |ext: &str| format!("{}-{}.{ext}", d.id, lang.code());
-            let picture = || crate::picture::picture(d, &active, lang);
-            match kind {
-                Export::Csv => download(
-                    &name("csv"),
-                    "text/csv;charset=utf-8",
-                    &crate::table::csv(d, &active, lang),
-                ),
-                Export::Svg => download(
-                    &name("svg"),
-                    "image/svg+xml",
-                    &crate::picture::svg(&picture()),
-                ),
-                Export::Png => download_png(&name("png"), &picture()),
+            if let (Some(d), Some(on_export)) = (data.dataset(), &on_export) {
+                on_export.emit(Download {
+                    name: format!("{}-{}", d.id, lang.code()),
+                    kind,
+                    categories: active.clone(),
+                    lang,
+                });
             }
         })
     };
@@ -245,11 +299,15 @@ pub fn App(props: &AppProps) -> Html {
             <div class="sizer" aria-hidden="true"><i /><i /><i /></div>
             <div class="box">
             <section ref={root} lang={lang.code()} aria-labelledby="salystyr-title"
-                class={match (state.play.started, state.play.instant) {
-                    (true, true) => "salystyr is-played is-still",
-                    (true, false) => "salystyr is-played",
-                    _ => "salystyr",
-                }}>
+                class={format!(
+                    "salystyr{}{}",
+                    match (state.play.started, state.play.instant) {
+                        (true, true) => " is-played is-still",
+                        (true, false) => " is-played",
+                        _ => "",
+                    },
+                    if *settled { " can-fade" } else { "" },
+                )}>
                 <header class="head">
                     if let Some(title) = title {
                         <h2 class="title" id="salystyr-title">{ title }</h2>

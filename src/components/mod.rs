@@ -25,7 +25,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 pub use animated_number::{AnimatedNumber, NumberStyle};
-pub use app::{App, AppProps, Data};
+pub use app::{App, AppProps, Choices, Data, Download};
 pub use bar::bar;
 pub use category_toggles::{category_toggles, CategoryTogglesProps};
 pub use change_view::change_view;
