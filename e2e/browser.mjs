@@ -1,4 +1,5 @@
 // Launches the system's headless Chromium through playwright-core (no browser download).
+import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/serve.mjs";
 
@@ -36,4 +37,23 @@ export function site({ before, after }) {
     state.server?.close();
   });
   return state;
+}
+
+/**
+ * The `salystyr` command, built as `cargo test` and a developer build it, wherever the
+ * target dir is: its path.
+ */
+export function salystyrCommand() {
+  const messages = execFileSync(
+    "cargo",
+    ["build", "--quiet", "--bin", "salystyr", "--message-format=json-render-diagnostics"],
+    { cwd: new URL("..", import.meta.url).pathname, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const built = messages
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line))
+    .find((m) => m.reason === "compiler-artifact" && m.target.name === "salystyr" && m.executable)?.executable;
+  if (!built) throw new Error("cargo did not build the salystyr command");
+  return built;
 }

@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { site } from "./browser.mjs";
+import { site, salystyrCommand } from "./browser.mjs";
 
 const env = site({ before, after });
 const WIDTHS = [280, 320, 400, 700, 1000, 1200];
@@ -150,8 +150,7 @@ test("printed: the final state on the same scale", async () => {
 });
 
 test("the static render (salystyr render), read without any stylesheet", async () => {
-  const bin = new URL("../target/debug/salystyr", import.meta.url).pathname;
-  execFileSync("cargo", ["build", "--quiet", "--bin", "salystyr"], { stdio: "inherit" });
+  const bin = salystyrCommand();
   const seed = new URL("../data/seed.json", import.meta.url).pathname;
   const context = await env.browser.newContext({ viewport: { width: 400, height: 900 } });
   const page = await context.newPage();
