@@ -125,27 +125,6 @@ pub fn after_two_frames(f: impl FnOnce() + 'static) -> FrameSlot {
     slot
 }
 
-/// Calls `f` on the first animation frame at least `ms` milliseconds from now. Dropping
-/// the handle cancels it.
-pub fn after(ms: f64, f: impl FnOnce() + 'static) -> FrameSlot {
-    let slot: FrameSlot = Rc::default();
-    wait(slot.clone(), None, ms, Box::new(f));
-    slot
-}
-
-fn wait(slot: FrameSlot, start: Option<f64>, ms: f64, f: Box<dyn FnOnce()>) {
-    let next = slot.clone();
-    let frame = request_animation_frame(move |now| {
-        let t0 = start.unwrap_or(now);
-        if now - t0 >= ms {
-            f()
-        } else {
-            wait(next, Some(t0), ms, f)
-        }
-    });
-    *slot.borrow_mut() = Some(frame);
-}
-
 /// Whether the reader asked the system for less motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

@@ -7,7 +7,9 @@ use super::{
     CategoryTogglesProps, Export, FigureCard, FigureTableProps, FooterProps, LanguageSwitchProps,
     Shared,
 };
-use crate::hooks::{after, after_two_frames, prefers_reduced_motion, use_in_view, FrameSlot};
+use gloo_timers::callback::Timeout;
+
+use crate::hooks::{after_two_frames, prefers_reduced_motion, use_in_view, FrameSlot};
 use crate::i18n::{self, strings};
 use crate::layout::DURATION_MS;
 use crate::model::{Dataset, FigureKind, Lang, LoadError, Selection};
@@ -151,8 +153,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with(state.running, move |running| {
-            let slot =
-                running.then(|| after(DURATION_MS, move || dispatch.dispatch(Action::Finished)));
+            let slot = running.then(|| {
+                Timeout::new(DURATION_MS as u32, move || {
+                    dispatch.dispatch(Action::Finished)
+                })
+            });
             move || drop(slot)
         });
     }
