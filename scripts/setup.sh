@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Salystyr needs, skipping whatever is already there:
 #   the wasm32 target and rust-src, wasm-bindgen-cli at exactly the wasm-bindgen crate's
-#   version, the npm tools (wasm-opt from binaryen, playwright-core), Chromium and chromedriver.
+#   version, Trunk, the npm tools (wasm-opt from binaryen, terser, playwright-core, …),
+#   Chromium and chromedriver.
 # Usage: scripts/setup.sh [build|test]   (build: no browser needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,14 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (had: ${have:-none}); takes a few minutes"
   cargo install wasm-bindgen-cli --version "=$want" --force
+fi
+
+# Trunk builds and serves the embed (Trunk.toml), pinned; 0.21 builds on the installed
+# Rust (0.22 needs a newer one). It never downloads a tool: offline = true.
+TRUNK_VERSION=0.21.14
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (builds from source: several minutes)"
+  cargo install trunk --version "=$TRUNK_VERSION" --locked --force
 fi
 
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm

@@ -13,6 +13,8 @@ export const BUDGET_BROTLI = 100 * 1024;
 // listed, not counted.
 const ONLY_WITHOUT_WASM = "salystyr-fallback.json";
 const ON_DEMAND = ["salystyr_export.js", "salystyr_export_bg.wasm"];
+// The demo article page that Trunk builds beside the bundle: not part of it.
+const DEMO = ["index.html", "article.css"];
 // The built-in dataset prerendered: a page fetches the one of its reader's language, so
 // the largest counts.
 const ONE_OF = ["salystyr-kk.html", "salystyr-ru.html", "salystyr-en.html"];
@@ -29,7 +31,7 @@ if (!existsSync(dir)) {
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const rows = readdirSync(dir)
-  .filter((name) => name !== ONLY_WITHOUT_WASM && !/\.(br|gz)$/.test(name))
+  .filter((name) => name !== ONLY_WITHOUT_WASM && !DEMO.includes(name) && !/\.(br|gz)$/.test(name))
   .sort()
   .map((name) => {
     const b = readFileSync(new URL(name, dir));
