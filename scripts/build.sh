@@ -4,6 +4,8 @@
 #   salystyr_core.js       wasm-bindgen's glue (minified by terser)
 #   salystyr_core_bg.wasm  the app, optimised by wasm-opt
 #   salystyr-fallback.json the built-in figures as text, fetched only without WebAssembly
+# and next to each of them FILE.br (brotli q11) and FILE.gz (gzip -9), which
+# scripts/serve.mjs sends as they are (a CDN's precompressed files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -32,5 +34,7 @@ terser dist.tmp/salystyr_core.js --module --compress --mangle -o dist.tmp/salyst
 terser web/salystyr.js --module --compress --mangle -o dist.tmp/salystyr.js
 # What the element shows where WebAssembly is not allowed: the figures as text.
 cargo run --quiet --bin salystyr -- fallback > dist.tmp/salystyr-fallback.json
+# Compressed once here, never per request.
+node scripts/precompress.mjs dist.tmp >/dev/null
 rm -rf dist && mv dist.tmp dist
 echo "built dist/: $(ls dist | tr '\n' ' ')"

@@ -9,8 +9,9 @@ const dir = new URL("../dist/", import.meta.url);
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 // Fetched only where WebAssembly cannot run: listed, not counted.
 const ONLY_WITHOUT_WASM = "salystyr-fallback.json";
+// FILE.br and FILE.gz are scripts/precompress.mjs' copies of FILE: not counted again.
 const rows = readdirSync(dir)
-  .filter((name) => name !== ONLY_WITHOUT_WASM)
+  .filter((name) => name !== ONLY_WITHOUT_WASM && !/\.(br|gz)$/.test(name))
   .sort()
   .map((name) => {
     const b = readFileSync(new URL(name, dir));
