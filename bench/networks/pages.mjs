@@ -102,8 +102,10 @@ const amount = (a) => `${a.nearly ? "≈" : ""}${nf(a.value)}${a.more ? "+" : ""
 /** The static floor: every figure as HTML, bars as CSS widths. */
 function staticFigure(data) {
   const bar = (fraction, cls = "") => `<span class="track"><span class="bar ${cls}" style="width:${(fraction * 100).toFixed(2)}%"></span></span>`;
+  // Counts, the statement and the law are told by their sentence, which holds the label and the note.
+  const told = (f) => ["count", "statement", "milestone"].includes(f.kind);
   const card = (f, body) =>
-    `<div class="card depth-${f.depth}" data-figure="${esc(f.id)}">${f.kind === "count" || f.kind === "milestone" ? "" : `<h4>${esc(f.label)}</h4>`}<p class="period">${esc(f.period)}</p>${body}${f.note ? `<p class="note">${esc(f.note)}</p>` : ""}</div>`;
+    `<div class="card depth-${f.depth}" data-figure="${esc(f.id)}">${told(f) ? "" : `<h4>${esc(f.label)}</h4>`}<p class="period">${esc(f.period)}</p>${body}${f.note && !told(f) ? `<p class="note">${esc(f.note)}</p>` : ""}</div>`;
   const body = (f) => {
     switch (f.kind) {
       case "change":
