@@ -120,7 +120,8 @@ async function oneLoad(browser, url, profile, variant, settle) {
       fcp: r.fcp,
       dcl: r.dcl,
       cls: cls(r.shifts),
-      shifts: r.shifts.filter((s) => !s.recent).length,
+      shifts: r.shifts.filter((s) => !s.recent),
+      hidden: r.hidden.reduce((t, x) => t + x, 0),
       longtasks: r.longtasks,
       longBefore: r.longtasks.filter((t) => t.start < until),
       requests: r.requests,
@@ -131,6 +132,21 @@ async function oneLoad(browser, url, profile, variant, settle) {
   } finally {
     await context.close();
   }
+}
+
+/** What layout shifts moved, over all loads: the sources by score, largest first. */
+function moved(runs) {
+  const by = new Map();
+  for (const shift of runs.flatMap((r) => r.shifts)) {
+    for (const src of shift.sources) {
+      const key = `${src.node}${src.out ? " (pushed out of view)" : src.dy ? ` (${src.dy > 0 ? "+" : ""}${src.dy} px)` : ""}`;
+      const had = by.get(key) ?? { key, score: 0, times: 0 };
+      had.score += shift.value / shift.sources.length;
+      had.times += 1;
+      by.set(key, had);
+    }
+  }
+  return [...by.values()].sort((a, b) => b.score - a.score).slice(0, 3);
 }
 
 function summarize(runs) {
@@ -149,6 +165,8 @@ function summarize(runs) {
     missing: { figure: runs.filter((r) => r.figure == null).length, interactive: runs.filter((r) => r.interactive == null).length },
     gaveUp: runs.filter((r) => r.timedOut).length >= GIVE_UP_AFTER,
     errors: [...new Set(runs.flatMap((r) => r.errors))],
+    moved: moved(runs),
+    hidden: { loads: runs.filter((r) => r.hidden > 0).length, ms: summary(runs.filter((r) => r.hidden > 0).map((r) => r.hidden)) },
   };
 }
 

@@ -8,8 +8,12 @@
 //   figureKind  what showed it: "dom" (a [data-figure] element) or "canvas" (Chart.js)
 //   interactive when a click on a control first changed the page (see below)
 //   clicks      how many polling clicks that took
-//   shifts      every layout shift ({ start, value, recent }), "layout-shift" buffered
+//   shifts      every layout shift ({ start, value, recent, sources }), "layout-shift"
+//               buffered
 //   longtasks   every long task ({ start, duration }), "longtask" buffered
+//   hidden      for a DOM figure shown and then gone again before coming back (a
+//               prerendered widget replaced before its app mounts): each gap, in ms
+//               (checked each frame until the controls answer)
 //
 // Frames. A rAF loop runs from the start. Each of its callbacks sets `inFrame` and posts a
 // MessageChannel message that clears it: that message is a task, so it runs only once
@@ -47,6 +51,7 @@
     clicks: 0,
     shifts: [],
     longtasks: [],
+    hidden: [],
   });
   const now = () => performance.now();
 
@@ -57,7 +62,27 @@
       N[`no_${type}`] = true;
     }
   };
-  observe("layout-shift", (e) => N.shifts.push({ start: e.startTime, value: e.value, recent: e.hadRecentInput }));
+  // What moved: each shift's sources, named by tag and class (and "shadow" when inside
+  // the widget's shadow root; "(gone)" once removed), and how far down or up.
+  const name = (node) => {
+    if (!node) return "(gone)";
+    if (node.nodeType !== 1) return node.parentElement ? `${name(node.parentElement)} text` : "#text";
+    const cls = typeof node.className === "string" && node.className.trim() ? `.${node.className.trim().split(/\s+/).join(".")}` : "";
+    return `${node.getRootNode() instanceof ShadowRoot ? "shadow " : ""}${node.localName}${cls}`;
+  };
+  observe("layout-shift", (e) =>
+    N.shifts.push({
+      start: e.startTime,
+      value: e.value,
+      recent: e.hadRecentInput,
+      sources: (e.sources ?? []).slice(0, 3).map((s) => ({
+        node: name(s.node),
+        // The rects are the visible parts: an empty one after means moved out of view.
+        out: s.currentRect.width * s.currentRect.height === 0,
+        dy: Math.round(s.currentRect.y - s.previousRect.y),
+      })),
+    }),
+  );
   observe("longtask", (e) => N.longtasks.push({ start: e.startTime, duration: e.duration }));
 
   // Frames.
@@ -95,14 +120,25 @@
     return false;
   };
 
+  // A figure shown, then gone again (a prerendered one replaced before the app mounts):
+  // each such gap, from the first frame without it to the first frame with it again.
+  let hiddenSince = null;
   const frame = () => {
     inFrame = true;
     endOfFrame(() => {
       inFrame = false;
       checkChart(); // Chart.js handles events in its own rAF callbacks
     });
-    if (N.figure === null && !pendingFigure && document.body && visibleFigure()) figureShown("dom");
-    if (N.figure === null || N.interactive === null) requestAnimationFrame(frame);
+    if (document.body && N.figureKind !== "canvas") {
+      const shown = visibleFigure();
+      if (N.figure === null && !pendingFigure && shown) figureShown("dom");
+      else if ((N.figure !== null || pendingFigure) && !shown && hiddenSince === null) hiddenSince = now();
+      else if (shown && hiddenSince !== null) {
+        N.hidden.push(now() - hiddenSince);
+        hiddenSince = null;
+      }
+    }
+    if (N.figure === null || N.interactive === null || hiddenSince !== null) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 
