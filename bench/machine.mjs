@@ -1,8 +1,10 @@
 // The machine the bench runs on, and how much of its CPU other processes took meanwhile:
 // on a 2-core machine a concurrent build or test run inflates every time measured, so
 // the report says so. Linux only (/proc); elsewhere the share is unknown.
-import { readFileSync, readdirSync } from "node:fs";
-import { cpus } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 
 /** CPU ticks used by the whole machine and by this process with its descendants (Chromium). */
 function snapshot() {
@@ -54,3 +56,44 @@ export function watchCpu() {
 }
 
 export const machine = () => ({ nproc: cpus().length, cpu: cpus()[0]?.model?.trim() ?? "unknown CPU" });
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const git = (...args) => {
+  try {
+    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" });
+  } catch {
+    return "";
+  }
+};
+export const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+
+/**
+ * Starts recording a run; `finish(browser)` returns what report.mjs' header shows: the
+ * machine, its load before and after, the CPU other processes took, the browser, the
+ * commit (and uncommitted product changes), when dist/ was built, the date, how long.
+ */
+export function startRun() {
+  const started = Date.now();
+  const loadBefore = loadAverage();
+  const cpu = watchCpu();
+  return {
+    finish(browser) {
+      const dirty = git("status", "--porcelain", "--", "src", "web", "data", "Cargo.toml", "Cargo.lock", "build.rs", "scripts/build.sh")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.slice(3));
+      return {
+        ...machine(),
+        load: `${loadBefore} before, ${loadAverage()} after`,
+        others: cpu.stop(),
+        chromium: `Chromium ${browser.version()}`,
+        node: process.version,
+        commit: git("rev-parse", "--short", "HEAD").trim() || "unknown",
+        dirty: dirty.length ? dirty.join(", ") : "",
+        built: statSync(new URL("../dist/salystyr_core_bg.wasm", import.meta.url)).mtime.toISOString().replace(/\.\d+Z$/, "Z"),
+        date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+        took: `${Math.round((Date.now() - started) / 1000)} s`,
+      };
+    },
+  };
+}

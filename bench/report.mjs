@@ -205,15 +205,16 @@ const METHOD = `
 \`BENCH_NO_BUILD=1\` to measure \`dist/\` as it is), then \`node bench/run.mjs\` serves the
 repository on 127.0.0.1 (\`scripts/serve.mjs\`) and drives the system's headless Chromium
 (\`e2e/browser.mjs\`, its flags) through playwright-core. It is not part of
-\`scripts/test.sh\`: times depend on the machine, and nothing asserts them. It takes one to
-two minutes; every step has a timeout, and the browser and the server are closed on
-error. Sizes come from \`scripts/sizes.mjs\`; everything else happens on the host page
+\`scripts/test.sh\`: times depend on the machine, and nothing asserts them. The measures
+below take one to two minutes, the networks section (the last) about seven more; every
+step has a timeout, and the browser and the server are closed on error. Sizes come from \`scripts/sizes.mjs\`; everything else happens on the host page
 \`bench/page.html\` (nothing but the embed; \`?n=\` instances, \`?below=1\` starts them out
 of view), with a probe (\`bench/probe.js\`) injected before any page script. Times are from
 navigation start (\`performance.now()\`); viewport 1000×800.
 
 - **Sizes** (\`bench/sizes.mjs\`): \`scripts/sizes.mjs\`' table, parsed: what a page with
-  WebAssembly loads. The server itself sends files uncompressed (loopback).
+  WebAssembly loads. The server sends the brotli copies that the build wrote next to each
+  file (\`scripts/precompress.mjs\`), as a CDN does, so every load below decompresses them.
 - **First figure** (\`bench/load.mjs\`, \`bench/probe.js\`): the probe wraps
   \`attachShadow\` and observes each widget's shadow root; when the first \`article.card\`
   appears it requests an animation frame and, inside it, posts a MessageChannel message,
@@ -268,7 +269,8 @@ export function markdown(r, env, tableText) {
     "",
     "Browser performance of the embed, measured by `scripts/bench.sh` (this file is",
     "rewritten by every run; see *How it is measured* below). The budgets are the issue's,",
-    "for a 2-core machine.",
+    "for a 2-core machine. The first figure on emulated 4G and slow networks, beside a",
+    "Chart.js page and a static floor, with its own targets, is the last section.",
     "",
     "## Budgets",
     "",

@@ -8,36 +8,30 @@
 //   animation.mjs  4. long tasks and dropped frames during the entry animation
 //   instances.mjs  5. 1, 10, 50 instances: time to render, JS heap and wasm memory
 //   profile.mjs    evidence: where the main thread's time goes
+//   networks.mjs   6. first figure on loopback, 4G and slow networks beside a Chart.js
+//                  page and a static floor; tachometer and Lighthouse (networks/)
 //   probe.js       the in-page instrumentation; harness.mjs server, browser, timeouts
 //   report.mjs     the table, the budgets, BENCHMARKS.md
-import { execFileSync } from "node:child_process";
-import { writeFileSync, statSync } from "node:fs";
-import { loadavg } from "node:os";
-import { startServer, startBrowser, ROOT } from "./harness.mjs";
+import { writeFileSync } from "node:fs";
+import { startServer, startBrowser } from "./harness.mjs";
 import { sizes } from "./sizes.mjs";
 import { coldLoads, warmLoads } from "./load.mjs";
 import { interactions } from "./interact.mjs";
 import { animation } from "./animation.mjs";
 import { instances, baseline } from "./instances.mjs";
 import { profile } from "./profile.mjs";
+import { networks } from "./networks.mjs";
+import { networksMarkdown } from "./networks/report.mjs";
 import { table, header, markdown } from "./report.mjs";
-import { machine, watchCpu } from "./machine.mjs";
+import { startRun } from "./machine.mjs";
 
 const LOADS = 12; // first-figure loads, cold and warm each (at least 10)
 const CLICKS = 30; // re-renders of each kind (at least 20)
 const ANIMATIONS = 6;
 const INSTANCE_LOADS = 5;
-const WATCHDOG_MS = 5 * 60_000;
+const WATCHDOG_MS = 15 * 60_000;
 
 const log = (...a) => console.error("bench:", ...a);
-const git = (...args) => {
-  try {
-    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" });
-  } catch {
-    return "";
-  }
-};
-const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 
 let server;
 let browser;
@@ -58,9 +52,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 async function main() {
-  const started = Date.now();
-  const loadBefore = loadAverage();
-  const cpu = watchCpu();
+  const run = startRun();
   const results = {};
   log("sizes");
   results.sizes = sizes();
@@ -82,27 +74,14 @@ async function main() {
   results.instances = await instances(browser, server, INSTANCE_LOADS);
   log("profile of the 50-instance load");
   results.profile = await profile(browser, server, 50);
+  log("first figure on networks, beside Chart.js and a static floor");
+  results.networks = await networks(browser, server, {}, log);
 
-  const dirty = git("status", "--porcelain", "--", "src", "web", "data", "Cargo.toml", "Cargo.lock", "build.rs", "scripts/build.sh")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => l.slice(3));
-  const others = cpu.stop();
-  const env = {
-    ...machine(),
-    load: `${loadBefore} before, ${loadAverage()} after`,
-    others,
-    chromium: `Chromium ${browser.version()}`,
-    node: process.version,
-    commit: git("rev-parse", "--short", "HEAD").trim() || "unknown",
-    dirty: dirty.length ? dirty.join(", ") : "",
-    built: statSync(new URL("../dist/salystyr_core_bg.wasm", import.meta.url)).mtime.toISOString().replace(/\.\d+Z$/, "Z"),
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    took: `${Math.round((Date.now() - started) / 1000)} s`,
-  };
+  const env = run.finish(browser);
   const text = table(results);
-  console.log(`${header(env)}\n\n${text}`);
-  writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), `${markdown(results, env, text)}`);
+  const net = networksMarkdown(results.networks, `Measured with the whole benchmark (the run above): commit ${env.commit}, ${env.date}.`);
+  console.log(`${header(env)}\n\n${text}\n\n${net}`);
+  writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), `${markdown(results, env, text)}\n\n${net}\n`);
   log("written to BENCHMARKS.md");
   const json = process.argv.indexOf("--json");
   if (json > 0) {

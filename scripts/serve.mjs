@@ -1,7 +1,10 @@
 // A small static file server for the demo and the end-to-end tests.
 // Usage: node scripts/serve.mjs [--root DIR] [--port N] [--host H]
 // Sends application/wasm for .wasm (streaming compilation) and CORS for every file, as
-// the README asks of any server hosting dist/.
+// the README asks of any server hosting dist/. Where FILE.br or FILE.gz lies next to FILE
+// (scripts/precompress.mjs writes them) and the request accepts that encoding, it sends
+// that body as it is, with Content-Encoding, as a CDN does: it never compresses per
+// request (that would time the server, not the page).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -19,6 +22,36 @@ const TYPES = {
 };
 
 /**
+ * The encodings the request accepts, in the order this server prefers them (brotli, then
+ * gzip), from its Accept-Encoding header; `q=0` refuses one.
+ */
+export function accepted(header = "") {
+  const q = new Map();
+  for (const part of header.toLowerCase().split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    if (!name) continue;
+    const weight = params.map((p) => p.trim().match(/^q=([\d.]+)$/)).find(Boolean);
+    q.set(name.trim(), weight ? Number(weight[1]) : 1);
+  }
+  const ok = (name) => (q.has(name) ? q.get(name) > 0 : q.has("*") && q.get("*") > 0);
+  return ["br", "gzip"].filter(ok);
+}
+
+const SUFFIX = { br: ".br", gzip: ".gz" };
+
+/** The precompressed copy of `path` to send, if any: not older than the file itself. */
+async function precompressed(path, encodings, mtime) {
+  let exists = false;
+  for (const encoding of ["br", "gzip"]) {
+    const info = await stat(path + SUFFIX[encoding]).catch(() => null);
+    if (!info || info.mtimeMs < mtime) continue;
+    exists = true;
+    if (encodings.includes(encoding)) return { encoding, file: path + SUFFIX[encoding], exists };
+  }
+  return { exists };
+}
+
+/**
  * Starts a server on `root`; resolves to the listening http.Server. `headers(url, req)`
  * adds response headers; `handler(url, req, res)` may answer a request itself (returning
  * true) before files are looked up.
@@ -34,12 +67,20 @@ export function serve({ root = ".", port = 0, host = "127.0.0.1", headers = () =
       return;
     }
     try {
-      if ((await stat(path)).isDirectory()) path = join(path, "index.html");
-      const body = await readFile(path);
+      let info = await stat(path);
+      if (info.isDirectory()) {
+        path = join(path, "index.html");
+        info = await stat(path);
+      }
+      const packed = await precompressed(path, accepted(req.headers["accept-encoding"]), info.mtimeMs);
+      const body = await readFile(packed.file ?? path);
       res.writeHead(200, {
         "content-type": TYPES[extname(path)] ?? "application/octet-stream",
         "access-control-allow-origin": "*",
         "cache-control": "no-cache",
+        ...(packed.encoding ? { "content-encoding": packed.encoding } : {}),
+        ...(packed.exists ? { vary: "Accept-Encoding" } : {}),
+        "content-length": body.length,
         ...headers(url, req),
       });
       res.end(body);

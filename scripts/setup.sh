@@ -49,7 +49,7 @@ fi
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 # npm writes node_modules/.package-lock.json on install: older than the lock, reinstall.
 if ! [ -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (wasm-opt from binaryen, terser, playwright-core, axe-core)"
+  say "installing npm tools (wasm-opt from binaryen, terser, playwright-core, axe-core; for the bench chart.js, tachometer, lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -30,6 +30,7 @@ if (!existsSync(dir)) {
   process.exit(1);
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+// FILE.br and FILE.gz are scripts/precompress.mjs' copies of FILE: not counted again.
 const rows = readdirSync(dir)
   .filter((name) => name !== ONLY_WITHOUT_WASM && !DEMO.includes(name) && !/\.(br|gz)$/.test(name))
   .sort()
