@@ -10,8 +10,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy --quiet --workspace --all-targets -- -D warnings
-cargo clippy --quiet --workspace --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+cargo fmt --manifest-path export/Cargo.toml -- --check
+cargo clippy --quiet --manifest-path export/Cargo.toml --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (model, format, i18n, layout, reducer, SSR snapshots)"
 cargo test --quiet
