@@ -460,3 +460,33 @@ test("the animation starts once a quarter of the widget is in view, and only onc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("every figure is in the accessibility tree at load, scrolled to or not, with its final value", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.route("**/e2e/below.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+        <div style="height:3000px">An article far above the widget.</div>
+        <script type="module" src="/dist/salystyr.js"></script>
+        <salystyr-infographic lang="en"></salystyr-infographic></body></html>`,
+    }),
+  );
+  await page.goto(`${env.origin}/e2e/below.html`);
+  const widget = page.locator("salystyr-infographic");
+  await widget.locator(".controls:not([inert])").waitFor({ state: "attached" });
+  assert.equal(await page.evaluate(() => scrollY), 0, "never scrolled to");
+  // What a screen reader is given: Chromium's own accessibility tree, not the DOM.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Accessibility.enable");
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const names = nodes.filter((n) => !n.ignored).map((n) => n.name?.value ?? "");
+  const sentences = await widget.locator("article.card > .sr-only").allTextContents();
+  assert.equal(sentences.length, 16);
+  const missing = sentences.filter((s) => !names.includes(s));
+  assert.deepEqual(missing, [], "figures missing from the accessibility tree");
+  assert.ok(names.includes("Of which, murders: down 49.3% over the past five years."));
+  assert.ok(names.some((n) => n.startsWith("More than 94,000 events held in educational institutions")));
+  await context.close();
+});

@@ -34,7 +34,7 @@ const HELP: &str = "usage:
   salystyr image FILE [--lang kk|ru|en] [--categories IDS] [--messages kk|ru|en]
                                                   print its picture as an SVG image
   salystyr embed FILE [--lang kk|ru|en] [--categories IDS] [--base URL] [--src URL]
-                                                  print the paste-ready prerendered embed
+                   [--style inline|link]          print the paste-ready prerendered embed
                                                   (its CSP hash on standard error)
   salystyr fallback                               print the embed's no-WebAssembly fallback (JSON)
   salystyr assets DIR                             write the bundle's stylesheet, prerenders and fallback
@@ -317,6 +317,7 @@ pub fn embed_snippet(
     base: &str,
     src: Option<&str>,
     inline: Option<&str>,
+    linked_style: bool,
 ) -> String {
     let html = prerender(dataset, lang, categories);
     let mut attrs = format!(" lang=\"{}\"", lang.code());
@@ -334,11 +335,17 @@ pub fn embed_snippet(
             minify_json(json).replace('<', "\\u003c")
         )
     });
-    let base = base.trim_end_matches('/');
+    let base = attr(base.trim_end_matches('/'));
+    let style = if linked_style {
+        format!("<link rel=\"stylesheet\" href=\"{base}/salystyr.css\">")
+    } else {
+        format!("<style>{STYLESHEET}</style>")
+    };
+    // The script first: a module script never blocks the page, and so the browser asks
+    // for the loader (and the loader for the wasm) before it has read the prerender.
     format!(
-        "<salystyr-infographic{attrs}><template shadowrootmode=\"open\"><style>{STYLESHEET}</style>{html}</template>{data}</salystyr-infographic>\n\
-         <script type=\"module\" src=\"{}/salystyr.js\"></script>\n",
-        attr(base)
+        "<script type=\"module\" src=\"{base}/salystyr.js\"></script>\n\
+         <salystyr-infographic{attrs}><template shadowrootmode=\"open\">{style}{html}</template>{data}</salystyr-infographic>\n"
     )
 }
 
@@ -362,6 +369,14 @@ fn embed(args: &[String], out: &mut String, err: &mut String) -> i32 {
             let src = option(args, "--src");
             let builtin = parsed.dataset == *seed();
             let inline = (src.is_none() && !builtin).then_some(text.as_str());
+            let linked = match option(args, "--style").as_deref() {
+                None | Some("inline") => false,
+                Some("link") => true,
+                Some(other) => {
+                    err.push_str(&format!("--style must be inline or link, not {other}\n"));
+                    return USAGE;
+                }
+            };
             out.push_str(&embed_snippet(
                 Rc::new(parsed.dataset),
                 lang,
@@ -369,11 +384,14 @@ fn embed(args: &[String], out: &mut String, err: &mut String) -> i32 {
                 &base,
                 src.as_deref(),
                 inline,
+                linked,
             ));
-            err.push_str(&format!(
-                "Content-Security-Policy: this snippet's inline style needs style-src {}\n",
-                csp_hash(STYLESHEET)
-            ));
+            if !linked {
+                err.push_str(&format!(
+                    "Content-Security-Policy: this snippet's inline style needs style-src {}\n",
+                    csp_hash(STYLESHEET)
+                ));
+            }
             OK
         }
         Err(issues) => {
@@ -546,6 +564,71 @@ mod tests {
         );
         assert!(!out.contains(">Дети<"), "only the categories asked for");
         assert_eq!(run_args(&["image", seed_path, "--lang", "xx"]).0, USAGE);
+    }
+
+    #[test]
+    fn embed_prints_the_prerendered_snippet_and_its_csp_hash() {
+        let seed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed.json");
+        let (status, out, err) = run_args(&[
+            "embed",
+            seed_path,
+            "--lang",
+            "ru",
+            "--base",
+            "https://cdn.example/s/",
+        ]);
+        assert_eq!(status, OK);
+        assert!(out.starts_with("<script type=\"module\" src=\"https://cdn.example/s/salystyr.js\"></script>\n<salystyr-infographic lang=\"ru\"><template shadowrootmode=\"open\"><style>"));
+        assert!(out.contains(&format!("<style>{STYLESHEET}</style>")));
+        assert!(out.ends_with("</template></salystyr-infographic>\n"));
+        // The widget as it will be once live: controls (inert), final values, Russian.
+        assert!(out.contains("class=\"controls\"") && out.contains(" inert"));
+        assert!(out.contains("-49,3\u{a0}%"));
+        // The built-in dataset rides with the bundle: no inline copy.
+        assert!(!out.contains("application/json"));
+        // The hash is the style's own.
+        assert_eq!(
+            err.trim(),
+            format!(
+                "Content-Security-Policy: this snippet's inline style needs style-src {}",
+                csp_hash(STYLESHEET)
+            )
+        );
+        assert_eq!(
+            csp_hash("body{color:red}"),
+            "'sha256-FcQqt3aNlV7AZnGV4zkQRVeCeJOxbMPnQSx258L803E='"
+        );
+
+        // A dataset of the page's own goes inline, "<" escaped, unless --src names it.
+        let dir = std::env::temp_dir().join(format!("salystyr-embed-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let own = dir.join("own.json");
+        let text = std::fs::read_to_string(seed_path)
+            .unwrap()
+            .replace("\"kz-mia-2024\"", "\"own-2024\"")
+            .replace("Кісі өлтіру", "Кісі </script> өлтіру");
+        std::fs::write(&own, text).unwrap();
+        let own = own.to_str().unwrap();
+        let (status, out, _) = run_args(&["embed", own, "--categories", "women"]);
+        assert_eq!(status, OK);
+        assert!(out.contains(" categories=\"women\""));
+        assert!(out.contains(
+            "<script type=\"application/json\">{\"format\":\"salystyr/1\",\"id\":\"own-2024\""
+        ));
+        assert!(out.contains("\\u003c/script>") && out.matches("</script>").count() == 2);
+        assert!(out.ends_with("</script></salystyr-infographic>\n"));
+        let (_, out, _) = run_args(&["embed", own, "--src", "/data/own.json"]);
+        assert!(out.contains(" src=\"/data/own.json\"") && !out.contains("application/json"));
+        // A linked stylesheet instead: no inline style, no hash.
+        let (status, out, err) =
+            run_args(&["embed", seed_path, "--style", "link", "--base", "/dist"]);
+        assert_eq!((status, err.as_str()), (OK, ""));
+        assert!(
+            out.contains("<link rel=\"stylesheet\" href=\"/dist/salystyr.css\">")
+                && !out.contains("<style>")
+        );
+        assert_eq!(run_args(&["embed", seed_path, "--style", "none"]).0, USAGE);
+        assert_eq!(run_args(&["embed", seed_path, "--lang", "de"]).0, USAGE);
     }
 
     #[test]

@@ -220,6 +220,9 @@ class SalystyrInfographic extends HTMLElement {
     } catch {
       return false;
     }
+    // One element per task, in the mounting queue: fifty prerenders at once would be one
+    // long task.
+    await new Promise((resolve) => later(resolve));
     if (this.#app || !this.isConnected || this.#prerendered() || !this.#builtin()) return false;
     const box = document.createElement("template");
     try {
