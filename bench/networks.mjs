@@ -37,6 +37,9 @@ export const PROFILES = [
 export const VARIANTS = [
   { id: "snippet", label: "two-line snippet", controls: true },
   { id: "prerendered", label: "prerendered snippet", controls: true },
+  // The same with its stylesheet linked instead of inline: what decides `salystyr embed`'s
+  // default (inline: one round trip fewer; the link needs no CSP hash).
+  { id: "linked", label: "prerendered, linked style", controls: true },
   { id: "chartjs", label: "Chart.js page", controls: true },
   { id: "static", label: "static floor", controls: false },
 ];

@@ -107,6 +107,33 @@ const differing = (p, a, b) =>
     },
     [a.toString("base64"), b.toString("base64")],
   );
+/** A route setup that holds the wasm back until `release()` is called. */
+function holdWasm() {
+  let release;
+  const held = new Promise((r) => (release = r));
+  const setup = (p) =>
+    p.route("**/salystyr_core_bg.wasm", async (r) => {
+      await held;
+      await r.continue();
+    });
+  return { setup, release };
+}
+
+/**
+ * Releases the wasm and waits for the live widget: the same picture and every element in
+ * the same place as `before` and `placed`, taken while it was held back.
+ */
+async function goLive(p, release, before, placed) {
+  release();
+  await live(p);
+  // Some frames more, then the same picture and every element in the same place: the
+  // live widget looks exactly like its prerender did.
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
+  await same(p, before, await picture(p));
+  assert.deepEqual(await boxes(p), placed);
+  return p.evaluate(() => ({ frames: window.__frames, shifts: window.__shifts }));
+}
+
 const same = async (p, a, b) => {
   const d = await differing(p, a, b);
   assert.ok(d.size && d.share < 0.001, `the widget looks different once live: ${JSON.stringify(d)}`);
@@ -136,25 +163,11 @@ test("the prerendered snippet shows the whole widget with no script at all, and 
 });
 
 test("the prerendered snippet: the live widget takes over without a blank frame, a shift or a restarted counter", async () => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  const setup = (p) =>
-    p.route("**/salystyr_core_bg.wasm", async (r) => {
-      await held;
-      await r.continue();
-    });
+  const { setup, release } = holdWasm();
   const { page: p, log, context } = await open(page(snippet.kk), { setup });
   await widget(p).locator("[data-figure=women-murder]").waitFor();
   await p.waitForTimeout(300);
-  const [before, placed] = [await picture(p), await boxes(p)];
-  release();
-  await live(p);
-  // Some frames more, then the same picture and every element in the same place: the
-  // live widget looks exactly like its prerender did.
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
-  await same(p, before, await picture(p));
-  assert.deepEqual(await boxes(p), placed);
-  const { frames, shifts } = await p.evaluate(() => ({ frames: window.__frames, shifts: window.__shifts }));
+  const { frames, shifts } = await goLive(p, release, await picture(p), await boxes(p));
   const first = frames.findIndex((f) => f.figures);
   assert.ok(first >= 0, "figures painted");
   const gaps = frames.slice(first).filter((f) => !f.figures).length;
@@ -172,13 +185,7 @@ test("the prerendered snippet: the live widget takes over without a blank frame,
 });
 
 test("the two-line snippet paints the built-in prerender before the wasm, and takes over without a shift", async () => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  const setup = (p) =>
-    p.route("**/salystyr_core_bg.wasm", async (r) => {
-      await held;
-      await r.continue();
-    });
+  const { setup, release } = holdWasm();
   const body = `<script type="module" src="/dist/salystyr.js"></script><salystyr-infographic lang="ru" categories="women,online"></salystyr-infographic>`;
   const { page: p, log, context } = await open(page(body, "ru"), { setup });
   const w = widget(p);
@@ -191,13 +198,7 @@ test("the two-line snippet paints the built-in prerender before the wasm, and ta
   );
   assert.equal(await w.locator(".controls[inert]").count(), 1);
   await p.waitForTimeout(200);
-  const [before, placed] = [await picture(p), await boxes(p)];
-  release();
-  await live(p);
-  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
-  await same(p, before, await picture(p));
-  assert.deepEqual(await boxes(p), placed);
-  const { frames, shifts } = await p.evaluate(() => ({ frames: window.__frames, shifts: window.__shifts }));
+  const { frames, shifts } = await goLive(p, release, await picture(p), await boxes(p));
   const first = frames.findIndex((f) => f.figures);
   assert.equal(frames.slice(first).filter((f) => !f.figures).length, 0, "frames without figures");
   // Before the script has run, the page cannot know the widget's height (the element

@@ -170,40 +170,20 @@ fn ssr(props: AppProps) -> String {
     )
 }
 
-/// `render` (static HTML) or, with `image`, the SVG picture of the same view.
-fn render(args: &[String], out: &mut String, err: &mut String, image: bool) -> i32 {
+/// What `render`, `image` and `embed` read: FILE, validated, in the language of `--lang`;
+/// or the exit status, with the reasons written to `err`.
+fn read_dataset(args: &[String], err: &mut String) -> Result<(Dataset, String, Lang), i32> {
     let path = &args[0];
-    let lang = match option(args, "--lang") {
-        Some(l) => match Lang::parse(&l) {
-            Some(lang) => lang,
-            None => {
-                err.push_str(&format!("--lang must be kk, ru or en, not {l}\n"));
-                return USAGE;
-            }
-        },
-        None => Lang::Kk,
+    let Some(lang) = lang_option(args, err) else {
+        return Err(USAGE);
     };
-    let text = match read_file(path) {
-        Ok(t) => t,
-        Err(e) => {
-            err.push_str(&e);
-            err.push('\n');
-            return USAGE;
-        }
-    };
+    let text = read_file(path).map_err(|e| {
+        err.push_str(&e);
+        err.push('\n');
+        USAGE
+    })?;
     match model::parse(&text) {
-        Ok(parsed) => {
-            let categories = option(args, "--categories");
-            let d = parsed.dataset;
-            if image {
-                let active = d.select(categories.as_deref()).active;
-                out.push_str(&picture::svg(&picture::picture(&d, &active, lang)));
-            } else {
-                out.push_str(&html(Rc::new(d), lang, categories.as_deref()));
-            }
-            out.push('\n');
-            OK
-        }
+        Ok(parsed) => Ok((parsed.dataset, text, lang)),
         Err(issues) => {
             for issue in &issues {
                 err.push_str(&format!(
@@ -211,9 +191,26 @@ fn render(args: &[String], out: &mut String, err: &mut String, image: bool) -> i
                     i18n::issue(issue, messages_lang(args))
                 ));
             }
-            INVALID
+            Err(INVALID)
         }
     }
+}
+
+/// `render` (static HTML) or, with `image`, the SVG picture of the same view.
+fn render(args: &[String], out: &mut String, err: &mut String, image: bool) -> i32 {
+    let (d, _, lang) = match read_dataset(args, err) {
+        Ok(read) => read,
+        Err(status) => return status,
+    };
+    let categories = option(args, "--categories");
+    if image {
+        let active = d.select(categories.as_deref()).active;
+        out.push_str(&picture::svg(&picture::picture(&d, &active, lang)));
+    } else {
+        out.push_str(&html(Rc::new(d), lang, categories.as_deref()));
+    }
+    out.push('\n');
+    OK
 }
 
 /// The reading of `--lang`: kk by default; a usage error for anything but kk, ru, en.
@@ -309,7 +306,8 @@ pub fn builtin(lang: Lang) -> String {
 /// widget exactly as it looks once mounted (controls included, inert until then; final
 /// values; the reader's language) and its styles, and the script tag. The loader adopts
 /// this content and swaps in the live widget in one frame. The dataset reaches the live
-/// widget by `src`, or as `inline` JSON, or is the built-in one (both `None`).
+/// widget by `src`, or as `inline` JSON (without whitespace), or is the built-in one
+/// (both `None`).
 pub fn embed_snippet(
     dataset: Rc<Dataset>,
     lang: Lang,
@@ -332,7 +330,7 @@ pub fn embed_snippet(
     let data = inline.map_or(String::new(), |json| {
         format!(
             "<script type=\"application/json\">{}</script>",
-            minify_json(json).replace('<', "\\u003c")
+            json.replace('<', "\\u003c")
         )
     });
     let base = attr(base.trim_end_matches('/'));
@@ -350,83 +348,39 @@ pub fn embed_snippet(
 }
 
 fn embed(args: &[String], out: &mut String, err: &mut String) -> i32 {
-    let path = &args[0];
-    let Some(lang) = lang_option(args, err) else {
-        return USAGE;
+    let (dataset, text, lang) = match read_dataset(args, err) {
+        Ok(read) => read,
+        Err(status) => return status,
     };
-    let text = match read_file(path) {
-        Ok(t) => t,
-        Err(e) => {
-            err.push_str(&e);
-            err.push('\n');
+    let linked = match option(args, "--style").as_deref() {
+        None | Some("inline") => false,
+        Some("link") => true,
+        Some(other) => {
+            err.push_str(&format!("--style must be inline or link, not {other}\n"));
             return USAGE;
         }
     };
-    match model::parse(&text) {
-        Ok(parsed) => {
-            let categories = option(args, "--categories");
-            let base = option(args, "--base").unwrap_or_else(|| ".".to_string());
-            let src = option(args, "--src");
-            let builtin = parsed.dataset == *seed();
-            let inline = (src.is_none() && !builtin).then_some(text.as_str());
-            let linked = match option(args, "--style").as_deref() {
-                None | Some("inline") => false,
-                Some("link") => true,
-                Some(other) => {
-                    err.push_str(&format!("--style must be inline or link, not {other}\n"));
-                    return USAGE;
-                }
-            };
-            out.push_str(&embed_snippet(
-                Rc::new(parsed.dataset),
-                lang,
-                categories.as_deref(),
-                &base,
-                src.as_deref(),
-                inline,
-                linked,
-            ));
-            if !linked {
-                err.push_str(&format!(
-                    "Content-Security-Policy: this snippet's inline style needs style-src {}\n",
-                    csp_hash(STYLESHEET)
-                ));
-            }
-            OK
-        }
-        Err(issues) => {
-            for issue in &issues {
-                err.push_str(&format!(
-                    "{path}: {}\n",
-                    i18n::issue(issue, messages_lang(args))
-                ));
-            }
-            INVALID
-        }
+    let categories = option(args, "--categories");
+    let base = option(args, "--base").unwrap_or_else(|| ".".to_string());
+    let src = option(args, "--src");
+    let builtin = dataset == *seed();
+    let inline = (src.is_none() && !builtin).then(|| crate::minify::json(&text));
+    out.push_str(&embed_snippet(
+        Rc::new(dataset),
+        lang,
+        categories.as_deref(),
+        &base,
+        src.as_deref(),
+        inline.as_deref(),
+        linked,
+    ));
+    if !linked {
+        err.push_str(&format!(
+            "Content-Security-Policy: this snippet's inline style needs style-src {}\n",
+            csp_hash(STYLESHEET)
+        ));
     }
-}
-
-/// JSON without the whitespace between its tokens.
-fn minify_json(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in s.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
+    OK
 }
 
 fn json_string(s: &str) -> String {

@@ -23,6 +23,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod json;
 pub mod layout;
+pub mod minify;
 pub mod model;
 pub mod picture;
 pub mod state;

@@ -232,9 +232,9 @@ function chartFigure(data) {
 const CHART_CSS = STATIC_CSS.replace("</style>", ".infographic .chart { position: relative; margin: 8px 0; }\n</style>");
 
 /** The prerendered snippet: `salystyr embed`'s output, or why there is none. */
-export function prerendered() {
+export function prerendered(...more) {
   try {
-    const html = execFileSync(SALYSTYR, ["embed", "data/seed.json", "--lang", LANG, "--base", "/dist"], {
+    const html = execFileSync(SALYSTYR, ["embed", "data/seed.json", "--lang", LANG, "--base", "/dist", ...more], {
       cwd: ROOT,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
@@ -261,6 +261,9 @@ export function pages() {
   const pre = prerendered();
   if (pre.html) out.prerendered = page("", pre.html);
   else skipped.prerendered = pre.why;
+  const linked = prerendered("--style", "link");
+  if (linked.html) out.linked = page("", linked.html);
+  else skipped.linked = linked.why;
 
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });

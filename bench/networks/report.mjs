@@ -16,6 +16,7 @@ const clsText = (x) => (x == null || Number.isNaN(x) ? "n/a" : x === 0 ? "0" : x
 const LABEL = {
   snippet: "two-line snippet",
   prerendered: "prerendered snippet",
+  linked: "prerendered, linked style",
   chartjs: "Chart.js page",
   static: "static floor",
 };
