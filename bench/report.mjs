@@ -199,6 +199,24 @@ function loafSummary(loafs) {
 }
 
 const METHOD = `
+## Decisions and what they cost
+
+- **No \`content-visibility\` on the cards** (since the good-guest issue). It skipped the
+  style, layout and paint of cards far from the view, and with them their place in
+  Chromium's accessibility tree: 27 items and 13 cards were missing for a screen reader
+  before the reader scrolled. Measured on the same build, fifty instances on one page
+  went live and painted in 0.82–1.0 s with it (\`.card\` or only the drawing, \`.visual\`,
+  skipped) and in 1.9–2.4 s without it (median of 5 cold loads each, this machine). Kept
+  on the drawing alone, which screen readers never read, it also moved the page: each
+  card rendered first at its placeholder height, then at its own (layout shifts of 0.015
+  to 0.04 where a prerender is taken over, against the target of none). So it is gone,
+  and fifty instances cost about 1.1 s more; one widget, what an article has, does not
+  notice (its first figure is the prerender's).
+- **Inline stylesheet in the prerendered snippet**, not a \`<link>\`: the networks table
+  below has both; the inline one paints first on every profile (about 30 ms on loopback,
+  40 ms on 4G, 160 ms on the slow link), at the price of a \`style-src\` hash under a
+  strict CSP (\`salystyr embed\` prints it).
+
 ## How it is measured
 
 \`scripts/bench.sh\` builds the release (\`scripts/setup.sh build\`, \`scripts/build.sh\`; set
