@@ -28,5 +28,9 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic
   -Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$HOME/.cargo/registry/src/= \
   --remap-path-prefix=$PWD/= --remap-path-prefix=$sysroot_src="
 export CARGO_TARGET_DIR=target/embed
+# Trunk runs cargo offline (Trunk.toml: offline = true): what the build needs is fetched
+# first, the standard library's own dependencies included (build-std).
+cargo fetch --quiet --target wasm32-unknown-unknown
+cargo fetch --quiet --target wasm32-unknown-unknown --manifest-path export/Cargo.toml
 trunk build --release "$@"
 echo "built dist/: $(ls dist | grep -v '\.\(br\|gz\)$' | tr '\n' ' ')"
