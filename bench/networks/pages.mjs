@@ -249,7 +249,9 @@ export function prerendered(...more) {
 }
 
 export function pages() {
-  const article = readFileSync(new URL("article.html", HERE), "utf8");
+  // The demo's own stylesheet, inlined: one file per page, as the static floor is.
+  const css = readFileSync(new URL("../../static/demo/article.css", HERE), "utf8").trimEnd();
+  const article = readFileSync(new URL("article.html", HERE), "utf8").replace("{{ARTICLE_CSS}}", css);
   const page = (head, figure) => article.replace("{{HEAD}}", head).replace("{{FIGURE}}", figure);
   const data = figures();
   const out = {
