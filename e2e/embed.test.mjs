@@ -219,6 +219,42 @@ test("lang and categories attributes work at load and when changed later", async
   await context.close();
 });
 
+test("figures that arrive late show at once; a category switched on fades in", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${env.origin}/e2e/host.html`);
+  // Another language asked for while the first is loading: its figures arrive later.
+  const fading = (root) => root.getAnimations().filter((a) => a.transitionProperty === "opacity").length;
+  const frames = await page.evaluate(
+    (fading) =>
+      new Promise((done) => {
+        const el = document.querySelector("salystyr-infographic");
+        el.setAttribute("lang", "ru");
+        const seen = [];
+        const look = () => {
+          const root = el.shadowRoot;
+          const groups = root?.querySelectorAll("section.group:not([hidden])").length ?? 0;
+          if (groups) seen.push({ groups, fading: new Function("root", `return (${fading})(root)`)(root) });
+          if (seen.length < 30) requestAnimationFrame(look);
+          else done(seen);
+        };
+        look();
+      }),
+    fading.toString(),
+  );
+  assert.deepEqual(frames.filter((f) => f.fading), [], "no group fades in when the figures arrive");
+  // Once shown, a category switched off and on again fades in.
+  const widget = page.locator("salystyr-infographic");
+  await widget.locator("section.salystyr[lang=ru] .controls:not([inert])").waitFor();
+  const toggle = widget.locator("button.toggle").first();
+  const first = await widget.locator("section.group").first().getAttribute("data-category");
+  await toggle.click();
+  await widget.locator(`section.group[data-category=${first}]`).waitFor({ state: "hidden" });
+  await toggle.click();
+  assert.ok(await widget.evaluate((el, f) => new Function("root", `return (${f})(root)`)(el.shadowRoot), fading.toString()) > 0);
+  await context.close();
+});
+
 test("with no lang attribute it follows the host page's <html lang>, else Kazakh", async () => {
   const { page, context } = await open();
   const langOf = (hostLang) =>

@@ -203,13 +203,15 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |id| choose(Action::Toggle(id)))
     };
     let on_table = Callback::from(move |table| choose(Action::ShowTable(table)));
-    // Groups fade in when a category is switched on, but not on the first frames: a
-    // widget that takes over a prerender must not fade in what is already shown.
+    // Groups fade in when a category is switched on, and only then: not on the first
+    // frames with figures (a widget that takes over a prerender must not fade in what is
+    // already shown, and figures that arrive late must show at once, at full contrast).
     let settled = use_state_eq(|| false);
     {
         let settled = settled.setter();
-        use_effect_with((), move |_| {
-            let slot = after_two_frames(move || settled.set(true));
+        use_effect_with(props.data.dataset().is_some(), move |&shown| {
+            settled.set(false);
+            let slot = shown.then(|| after_two_frames(move || settled.set(true)));
             move || drop(slot)
         });
     }
