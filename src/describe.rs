@@ -39,6 +39,42 @@ pub fn change_phrase(figure: &Figure, lang: Lang) -> Option<String> {
     }
 }
 
+/// The number of a change that the source gives in words ("halved"), derived from them
+/// and so approximate: "about -50%", "около -50 %", "шамамен -50%". `None` where the
+/// source gives the number itself.
+pub fn derived_change(figure: &Figure, lang: Lang) -> Option<String> {
+    match &figure.kind {
+        FigureKind::Change {
+            percent,
+            wording: Some(_),
+        } => Some(i18n::about(
+            &format::percent(*percent, format::decimals_of(*percent), lang, true),
+            lang,
+        )),
+        _ => None,
+    }
+}
+
+/// The levels printed beside a change's two index bars: "100" and "50,7"; where the
+/// change is the source's words, the level after it is derived and marked so: "≈50".
+pub fn index_levels(figure: &Figure, lang: Lang) -> Option<[String; 2]> {
+    let FigureKind::Change { percent, wording } = &figure.kind else {
+        return None;
+    };
+    let Comparison::Change { before, after, .. } = compare(&figure.kind) else {
+        return None;
+    };
+    let decimals = format::decimals_of(*percent);
+    let after = format::number(after, decimals, lang);
+    Some([
+        format::number(before, decimals, lang),
+        match wording {
+            Some(_) => format!("≈{after}"),
+            None => after,
+        },
+    ])
+}
+
 /// The words for a change's two ends: the period's own ("five years ago", "now"), else
 /// "before" and "after".
 pub fn ends<'a>(dataset: &'a Dataset, figure: &Figure, lang: Lang) -> [&'a str; 2] {
@@ -195,6 +231,22 @@ mod tests {
         for (id, lang, want) in table {
             assert_eq!(alt(id, *lang), *want, "{id} {lang:?}");
         }
+        let d = seed();
+        let figure = |id: &str| d.figures.iter().find(|f| f.id == id).unwrap();
+        assert_eq!(
+            derived_change(figure("women-rights"), Lang::Ru).as_deref(),
+            Some("около -50\u{a0}%")
+        );
+        assert_eq!(derived_change(figure("women-murder"), Lang::Ru), None);
+        assert_eq!(
+            index_levels(figure("women-rights"), Lang::En),
+            Some(["100".into(), "≈50".into()])
+        );
+        assert_eq!(
+            index_levels(figure("women-murder"), Lang::Kk),
+            Some(["100,0".into(), "50,7".into()])
+        );
+        assert_eq!(index_levels(figure("crisis-centres"), Lang::En), None);
         assert!(alt("law-2024", Lang::Ru).starts_with("Вступил в силу закон об обеспечении прав женщин и безопасности детей (16\u{a0}июня 2024\u{a0}года)."));
         assert!(alt("law-2024", Lang::En).contains("Life imprisonment for the rape of a minor."));
     }

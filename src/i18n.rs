@@ -250,11 +250,7 @@ pub fn change_value(percent: f64, wording: Option<&str>, lang: Lang) -> String {
 
 /// A derived or rounded value as approximate: "about 67%", "около 67 %", "шамамен 67%".
 pub fn about(value: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("about {value}"),
-        Lang::Ru => format!("около {value}"),
-        Lang::Kk => format!("шамамен {value}"),
-    }
+    format!("{} {value}", qualifier_name(Qualifier::About, lang))
 }
 
 /// A figure's label within a sentence, with the scope of a figure that is part of

@@ -285,20 +285,23 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
     match (&figure.kind, &comparison, placed) {
         (
             FigureKind::Change { percent, wording },
-            Comparison::Change { before, after, .. },
+            Comparison::Change { .. },
             Placed::Bars(bars),
         ) => {
-            let decimals = format::decimals_of(*percent);
             pen.gap(4);
-            let number = format::percent(*percent, decimals, lang, true);
-            match wording {
+            match (wording, describe::derived_change(figure, lang)) {
                 // The source's words lead; the number derived from them is approximate.
-                Some(w) => {
+                (Some(w), Some(derived)) => {
                     pen.text(x, right, w.get(lang), 24, true, Ink::Text);
-                    pen.text(x, right, &i18n::about(&number, lang), 15, true, Ink::Muted);
+                    pen.text(x, right, &derived, 15, true, Ink::Muted);
                 }
-                None => pen.text(x, right, &number, 30, true, Ink::Text),
+                _ => {
+                    let number =
+                        format::percent(*percent, format::decimals_of(*percent), lang, true);
+                    pen.text(x, right, &number, 30, true, Ink::Text)
+                }
             }
+            let levels = describe::index_levels(figure, lang).unwrap_or_default();
             let labels = describe::ends(d, figure, lang);
             let inks = [Ink::Before, Ink::Accent2];
             // Label column, bar, value column: as the rows of the live card.
@@ -306,7 +309,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
             // long in every card.
             let (bar_x, value_right) = (x + 150, right);
             let bar_right = bar_x + INDEX_LENGTH;
-            for (i, value) in [*before, *after].into_iter().enumerate() {
+            for (i, level) in levels.into_iter().enumerate() {
                 pen.gap(4);
                 let row = pen.y;
                 pen.text(x, bar_x - 8, labels[i], 13, false, Ink::Muted);
@@ -320,10 +323,7 @@ fn figure_marks(pen: &mut Pen, d: &Dataset, figure: &Figure, lang: Lang) {
                     bold: false,
                     end: true,
                     ink: Ink::Text,
-                    text: match (i, wording) {
-                        (1, Some(_)) => format!("≈{}", format::number(value, decimals, lang)),
-                        _ => format::number(value, decimals, lang),
-                    },
+                    text: level,
                 }));
                 pen.y = pen.y.max(below);
             }

@@ -2,10 +2,8 @@ use yew::prelude::*;
 
 use super::FigureProps;
 use super::{bar, AnimatedNumber, NumberStyle};
-use crate::compare::{compare, Comparison};
+use crate::compare::compare;
 use crate::describe;
-use crate::format;
-use crate::i18n;
 use crate::layout::{place, Placed};
 use crate::model::FigureKind;
 
@@ -21,26 +19,15 @@ pub fn change_view(props: &FigureProps) -> Html {
         return Html::default();
     };
     let lang = props.lang;
-    let comparison = compare(&figure.kind);
-    let (Comparison::Change { before, after, .. }, Placed::Bars(bars)) =
-        (&comparison, place(&comparison))
-    else {
+    let (Some([before_value, after_value]), Placed::Bars(bars)) = (
+        describe::index_levels(figure, lang),
+        place(&compare(&figure.kind)),
+    ) else {
         return Html::default();
     };
     let [before_label, after_label] = describe::ends(d, figure, lang);
-    let decimals = format::decimals_of(*percent);
-    // Where the change is the source's words ("halved"), the level after it is derived.
-    let after_value = match wording {
-        Some(_) => format!("≈{}", format::number(*after, decimals, lang)),
-        None => format::number(*after, decimals, lang),
-    };
     let rows = [
-        (
-            "before",
-            before_label,
-            bars[0],
-            format::number(*before, decimals, lang),
-        ),
+        ("before", before_label, bars[0], before_value),
         ("after", after_label, bars[1], after_value),
     ];
     let direction = if *percent < 0.0 { "down" } else { "up" };
@@ -48,7 +35,7 @@ pub fn change_view(props: &FigureProps) -> Html {
         <div class="change-body">
             if let Some(w) = wording {
                 <p class={format!("big words {direction}")}>{ w.get(lang) }</p>
-                <p class="derived">{ i18n::about(&format::percent(*percent, decimals, lang, true), lang) }</p>
+                <p class="derived">{ describe::derived_change(figure, lang) }</p>
             } else {
                 <p class={format!("big {direction}")}>
                     <AnimatedNumber style={NumberStyle::Change(*percent)} lang={lang} play={props.play} />
