@@ -28,11 +28,6 @@ pub fn FigureCard(props: &FigureProps) -> Html {
     let lang = props.lang;
     let depth = d.depth(figure).min(2);
     let when = describe::when(d, figure, lang);
-    // A figure with parts of its own starts a row; its parts follow, indented.
-    let parent = d
-        .figures
-        .iter()
-        .any(|f| f.of.as_ref() == Some(&figure.id) && f.category == figure.category);
     let alt = describe::figure(d, figure, lang);
     let body = match &figure.kind {
         FigureKind::Change { .. } => change_view(props),
@@ -47,7 +42,7 @@ pub fn FigureCard(props: &FigureProps) -> Html {
         FigureKind::Count { .. } | FigureKind::Milestone { .. }
     );
     html! {
-        <article class={format!("card {} depth-{depth}{}", figure.kind.id(), if parent { " parent" } else { "" })}
+        <article class={format!("card {} depth-{depth}", figure.kind.id())}
             data-figure={figure.id.clone()}>
             <p class="sr-only">{ alt }</p>
             <div class="visual" aria-hidden="true">
