@@ -173,13 +173,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     // A reader's choice: applied, and, when it changes anything, told to the host.
     let choose = {
-        let (dispatch, now, on_change) = (
-            state.dispatcher(),
-            (*state).clone(),
-            props.on_change.clone(),
-        );
+        let (dispatch, state, on_change) =
+            (state.dispatcher(), state.clone(), props.on_change.clone());
         move |action: Action| {
-            let now = Rc::new(now.clone());
+            let now = Rc::new((*state).clone());
             let next = now.clone().reduce(action.clone());
             if Rc::ptr_eq(&now, &next) {
                 return;
