@@ -292,13 +292,23 @@ pub fn assets(dir: &std::path::Path) -> std::io::Result<()> {
     std::fs::write(dir.join("salystyr-fallback.json"), fallback())
 }
 
-/// The built-in dataset for the loader: its JSON in a script element (inert where the
-/// loader parses the file, in a template) followed by its prerender in `lang`.
+/// The built-in dataset for the loader: its JSON, without whitespace, in a script
+/// element (inert where the loader parses the file, in a template) followed by its
+/// prerender in `lang`.
 pub fn builtin(lang: Lang) -> String {
     format!(
-        "<script type=\"application/json\">{}</script>{}",
-        model::SEED_JSON.trim().replace('<', "\\u003c"),
+        "{}{}",
+        json_script(&crate::minify::json(model::SEED_JSON)),
         prerender(seed(), lang, None)
+    )
+}
+
+/// JSON in an inert script element. Inside a <script>, "</script" would end it early:
+/// "<" is written as \u003c, which a JSON reader takes back as "<".
+fn json_script(json: &str) -> String {
+    format!(
+        "<script type=\"application/json\">{}</script>",
+        json.replace('<', "\\u003c")
     )
 }
 
@@ -325,14 +335,7 @@ pub fn embed_snippet(
     if let Some(src) = src {
         attrs.push_str(&format!(" src=\"{}\"", attr(src)));
     }
-    // Inside a <script>, "</script" would end it early: "<" is written as \u003c,
-    // which a JSON reader takes back as "<".
-    let data = inline.map_or(String::new(), |json| {
-        format!(
-            "<script type=\"application/json\">{}</script>",
-            json.replace('<', "\\u003c")
-        )
-    });
+    let data = inline.map_or(String::new(), json_script);
     let base = attr(base.trim_end_matches('/'));
     let style = if linked_style {
         format!("<link rel=\"stylesheet\" href=\"{base}/salystyr.css\">")
